@@ -1,0 +1,1 @@
+"""Accounts: people, their roles, sign-in, invitations and password resets."""

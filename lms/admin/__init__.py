@@ -1,0 +1,1 @@
+"""Administrator screens: the outbox and the audit log."""

@@ -1,0 +1,18 @@
+"""Import every model so Alembic's autogenerate and the app see the whole schema."""
+
+from lms.accounts.models import AccountToken, User, UserRole
+from lms.audit.models import AuditEvent
+from lms.cohorts.models import Cohort, Enrolment, EnrolmentStatusChange, Programme
+from lms.mail.models import OutboxMessage
+
+__all__ = [
+    "AccountToken",
+    "AuditEvent",
+    "Cohort",
+    "Enrolment",
+    "EnrolmentStatusChange",
+    "OutboxMessage",
+    "Programme",
+    "User",
+    "UserRole",
+]

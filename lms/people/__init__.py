@@ -1,0 +1,1 @@
+"""People management for coordinators and admins: invite, give roles, see who is who."""

@@ -1,0 +1,1 @@
+"""Workshop hand-over: certified agents lead the twelve-session workshops for users of the network."""

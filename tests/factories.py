@@ -1,0 +1,106 @@
+"""Small factory functions: each makes one committed record with sensible defaults and returns its id-bearing
+object (expunged, so tests can read attributes outside the app context)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import date
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from lms.accounts.models import User, UserRole
+from lms.accounts.passwords import hash_password
+from lms.accounts.roles import Role
+from lms.cohorts.models import Cohort, Enrolment, Programme
+from lms.extensions import db
+
+PASSWORD = "a calm river at dawn"
+_numbers = itertools.count(1)
+
+
+def _keep(obj):  # noqa: ANN001, ANN202 - returns what it got
+    db.session.commit()
+    db.session.refresh(obj)
+    db.session.expunge(obj)
+    return obj
+
+
+def make_user(
+    app: Flask,
+    *roles: Role,
+    email: str | None = None,
+    name: str | None = None,
+    language: str = "en",
+    password: str | None = PASSWORD,
+    active: bool = True,
+) -> User:
+    number = next(_numbers)
+    with app.app_context():
+        user = User(
+            email=email or f"person{number}@example.org",
+            name=name or f"Person {number}",
+            preferred_language=language,
+            password_hash=hash_password(password) if password else None,
+            active=active,
+        )
+        user.roles = [UserRole(role=role.value) for role in roles]
+        db.session.add(user)
+        return _keep(user)
+
+
+def make_programme(app: Flask, title: str | None = None, theory: int = 100, placement: int = 60) -> Programme:
+    with app.app_context():
+        programme = Programme(
+            title=title or f"Programme {next(_numbers)}",
+            description="",
+            required_theory_hours=theory,
+            required_placement_hours=placement,
+        )
+        db.session.add(programme)
+        return _keep(programme)
+
+
+def make_cohort(app: Flask, programme: Programme | None = None, name: str | None = None) -> Cohort:
+    programme = programme or make_programme(app)
+    with app.app_context():
+        cohort = Cohort(
+            programme_id=programme.id,
+            name=name or f"Cohort {next(_numbers)}",
+            starts_on=date(2027, 1, 11),
+            ends_on=date(2027, 6, 30),
+        )
+        db.session.add(cohort)
+        return _keep(cohort)
+
+
+def make_enrolment(app: Flask, trainee: User, cohort: Cohort, status: str = "active") -> Enrolment:
+    with app.app_context():
+        enrolment = Enrolment(user_id=trainee.id, cohort_id=cohort.id, status=status)
+        db.session.add(enrolment)
+        return _keep(enrolment)
+
+
+# --- HTTP helpers --------------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+
+
+def csrf_token(client: FlaskClient, path: str = "/sign-in") -> str:
+    """Read the CSRF token from a page, as a browser would."""
+    match = _TOKEN.search(client.get(path, follow_redirects=True).get_data(as_text=True))
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+def post(client: FlaskClient, path: str, data: dict | None = None, page: str | None = None, **kwargs):  # noqa: ANN201
+    """POST with the CSRF token taken from ``page`` (the form's own page by default)."""
+    token = csrf_token(client, page or path)
+    return client.post(path, data={**(data or {}), "csrf_token": token}, **kwargs)
+
+
+def sign_in(client: FlaskClient, user: User, password: str = PASSWORD):  # noqa: ANN201
+    response = post(client, "/sign-in", {"email": user.email, "password": password})
+    assert response.status_code == 302, "sign-in failed"
+    return response
