@@ -30,6 +30,14 @@ TEST_SETTINGS = {
 }
 
 
+class EnglishClient(FlaskClient):
+    """Test client whose browser asks for English, so assertions can read the source strings."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
 def _reset_postgres(url: str) -> None:
     engine = create_engine(url)
     with engine.begin() as connection:
@@ -63,6 +71,7 @@ def _empty_all_tables() -> None:
 @pytest.fixture
 def app(database_uri: str) -> Iterator[Flask]:
     app = create_app({**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": database_uri})
+    app.test_client_class = EnglishClient
     yield app
     with app.app_context():
         _empty_all_tables()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from flask import Flask
 from sqlalchemy import select
 
+from lms import create_app
 from lms.accounts.models import User
 from lms.accounts.roles import Role
 from lms.audit.models import AuditEvent
 from lms.extensions import db
+from tests.conftest import TEST_SETTINGS
 from tests.factories import PASSWORD, csrf_token, make_user, post, sign_in
 
 
@@ -108,3 +111,26 @@ def test_session_cookie_is_http_only_and_same_site(app: Flask, client) -> None:
     cookie = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith("session="))
     assert "HttpOnly" in cookie
     assert "SameSite=Lax" in cookie
+
+
+def test_rate_limits_can_be_kept_in_redis(database_uri: str) -> None:
+    """With several workers the count must be shared: RATELIMIT_STORAGE_URI=redis://... keeps it in Redis."""
+    redis = pytest.importorskip("redis")
+    store = redis.Redis(host="127.0.0.1", port=6379, db=15, socket_connect_timeout=0.5)
+    try:
+        store.flushdb()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    settings = {
+        **TEST_SETTINGS,
+        "SQLALCHEMY_DATABASE_URI": database_uri,
+        "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/15",
+        "LOGIN_RATE_LIMIT": "2 per minute",
+    }
+    client = create_app(settings).test_client()
+    token = csrf_token(client)
+    data = {"email": "x@example.org", "password": "wrong", "csrf_token": token}
+    codes = [client.post("/sign-in", data=data).status_code for _ in range(3)]
+    assert codes == [200, 200, 429]
+    assert any(b"sign_in" in key for key in store.keys("*")), store.keys("*")
+    store.flushdb()
