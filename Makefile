@@ -4,13 +4,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app lms
 
-.PHONY: run test install install-dev translations migrate demo clean
+.PHONY: run test lint install install-dev translations extract migrate demo clean
 
 run: install translations migrate demo  ## install, migrate, seed the demo and serve on http://127.0.0.1:5000
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 test: install-dev translations  ## install with dev extras and run the whole suite
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-dev  ## style and common mistakes (ruff)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -20,6 +20,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(load_config(app.instance_path, overrides=config))
     configure_logging(app)
+    trust_proxies(app)
     register_extensions(app)
     register_blueprints(app)
     register_template_helpers(app)
@@ -34,6 +35,15 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 def configure_logging(app: Flask) -> None:
     if not app.debug and not app.testing:
         app.logger.setLevel(logging.INFO)
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind a reverse proxy, take the client address and scheme from its headers (rate limits, Secure links)."""
+    hops = app.config["TRUSTED_PROXIES"]
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
 
 
 def register_extensions(app: Flask) -> None:

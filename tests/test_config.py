@@ -68,3 +68,17 @@ def test_unknown_environment_name_is_refused(tmp_path: Path) -> None:
 def test_create_app_applies_overrides() -> None:
     app = create_app({"SECRET_KEY": "x" * 32, "TESTING": True, "BASE_URL": "http://override.test"})
     assert app.config["BASE_URL"] == "http://override.test"
+
+
+def test_behind_a_proxy_the_client_address_comes_from_forwarded_headers() -> None:
+    from flask import request
+
+    app = create_app({"SECRET_KEY": "x" * 32, "TESTING": True, "TRUSTED_PROXIES": 1})
+
+    @app.route("/whoami")
+    def whoami() -> str:
+        return f"{request.remote_addr} {request.scheme}"
+
+    whoami.access_policy = "public"
+    answer = app.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"})
+    assert answer.get_data(as_text=True) == "203.0.113.7 https"
