@@ -104,3 +104,27 @@ def sign_in(client: FlaskClient, user: User, password: str = PASSWORD):  # noqa:
     response = post(client, "/sign-in", {"email": user.email, "password": password})
     assert response.status_code == 302, "sign-in failed"
     return response
+
+
+class QueryCounter:
+    """Counts the SQL statements the app sends while in use: ``with QueryCounter(app) as counter: ...``."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self.count = 0
+
+    def _count(self, *_args: object, **_kwargs: object) -> None:
+        self.count += 1
+
+    def __enter__(self) -> QueryCounter:
+        from sqlalchemy import event
+
+        with self.app.app_context():
+            self.engine = db.engine
+        event.listen(self.engine, "before_cursor_execute", self._count)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        from sqlalchemy import event
+
+        event.remove(self.engine, "before_cursor_execute", self._count)

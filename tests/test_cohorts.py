@@ -10,7 +10,7 @@ from lms.accounts.roles import Role
 from lms.cohorts.models import Cohort, Enrolment, EnrolmentStatus, EnrolmentStatusChange, Programme
 from lms.cohorts.rules import can_change, next_statuses
 from lms.extensions import db
-from tests.factories import make_cohort, make_enrolment, make_programme, make_user, post, sign_in
+from tests.factories import QueryCounter, make_cohort, make_enrolment, make_programme, make_user, post, sign_in
 
 
 @pytest.fixture
@@ -121,3 +121,23 @@ def test_trainee_sees_own_enrolment_only(app: Flask, client) -> None:
     sign_in(client, trainee)
     page = client.get("/dashboard/trainee").get_data(as_text=True)
     assert "My cohort" in page and "Their cohort" not in page
+
+
+def test_cohort_and_people_pages_use_a_fixed_number_of_queries(app: Flask, coordinator_client) -> None:
+    """Ten trainees or a hundred: the same number of SQL statements (no query per row)."""
+    cohort = make_cohort(app)
+
+    def statements() -> tuple[int, int]:
+        counts = []
+        for path in (f"/cohorts/{cohort.id}", "/people/"):
+            with QueryCounter(app) as counter:
+                assert coordinator_client.get(path).status_code == 200
+            counts.append(counter.count)
+        return counts[0], counts[1]
+
+    for _ in range(2):
+        make_enrolment(app, make_user(app, Role.TRAINEE), cohort)
+    few = statements()
+    for _ in range(12):
+        make_enrolment(app, make_user(app, Role.TRAINEE), cohort)
+    assert statements() == few

@@ -54,3 +54,15 @@ def all_cohorts() -> list[Cohort]:
             select(Cohort).options(selectinload(Cohort.programme)).order_by(Cohort.starts_on.desc(), Cohort.name)
         )
     )
+
+
+def enrolments_of(person: User) -> list[Enrolment]:
+    """A person's enrolments with cohort and programme loaded, newest first."""
+    return list(
+        db.session.scalars(
+            select(Enrolment)
+            .where(Enrolment.user_id == person.id)
+            .options(selectinload(Enrolment.cohort).selectinload(Cohort.programme))
+            .order_by(Enrolment.enrolled_at.desc())
+        )
+    )

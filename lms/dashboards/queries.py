@@ -7,20 +7,8 @@ from sqlalchemy.orm import selectinload
 
 from lms.accounts.models import User, UserRole
 from lms.audit.models import AuditEvent
-from lms.cohorts.models import Cohort, Enrolment
 from lms.extensions import db
 from lms.mail.models import OutboxMessage
-
-
-def my_enrolments(user: User) -> list[Enrolment]:
-    return list(
-        db.session.scalars(
-            select(Enrolment)
-            .where(Enrolment.user_id == user.id)
-            .options(selectinload(Enrolment.cohort).selectinload(Cohort.programme))
-            .order_by(Enrolment.enrolled_at.desc())
-        )
-    )
 
 
 def people_per_role() -> dict[str, int]:

@@ -8,7 +8,7 @@ from werkzeug.wrappers import Response
 
 from lms.access import public, roles_required, signed_in
 from lms.accounts.roles import LANDING_ORDER, Role
-from lms.cohorts.queries import enrolment_counts, programmes_with_cohorts
+from lms.cohorts.queries import enrolment_counts, enrolments_of, programmes_with_cohorts
 from lms.dashboards import queries
 
 bp = Blueprint("dashboards", __name__, template_folder="templates")
@@ -35,7 +35,7 @@ def landing() -> str | Response:
 @bp.route("/dashboard/trainee")
 @roles_required(Role.TRAINEE)
 def trainee() -> str:
-    return render_template("dashboards/trainee.html", enrolments=queries.my_enrolments(current_user))
+    return render_template("dashboards/trainee.html", enrolments=enrolments_of(current_user))
 
 
 @bp.route("/dashboard/supervisor")

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from lms.accounts.models import AccountToken, User, UserRole
-from lms.cohorts.models import Cohort, Enrolment
 from lms.extensions import db
 
 
@@ -15,17 +13,6 @@ def people(role: str | None = None) -> list[User]:
     if role:
         query = query.where(User.id.in_(select(UserRole.user_id).where(UserRole.role == role)))
     return list(db.session.scalars(query))
-
-
-def enrolments_of(person: User) -> list[Enrolment]:
-    return list(
-        db.session.scalars(
-            select(Enrolment)
-            .where(Enrolment.user_id == person.id)
-            .options(selectinload(Enrolment.cohort).selectinload(Cohort.programme))
-            .order_by(Enrolment.enrolled_at)
-        )
-    )
 
 
 def latest_invitation(person: User) -> AccountToken | None:

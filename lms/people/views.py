@@ -13,7 +13,7 @@ from lms.accounts.models import User
 from lms.accounts.roles import ROLE_LABELS, Role
 from lms.accounts.services import grantable_roles, send_invitation, set_roles
 from lms.cohorts.models import Cohort
-from lms.cohorts.queries import all_cohorts
+from lms.cohorts.queries import all_cohorts, enrolments_of
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.forms import choices, show_error
@@ -101,7 +101,7 @@ def show_person(person_id: int) -> str | Response:
         person=person,
         form=form,
         allowed=allowed,
-        enrolments=queries.enrolments_of(person),
+        enrolments=enrolments_of(person),
         invitation=queries.latest_invitation(person),
         resend_form=EmptyForm(),
     )

@@ -25,7 +25,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def _chromium() -> str | None:
@@ -77,13 +76,3 @@ def page(browser, live_server: str):  # noqa: ANN001, ANN201
     page.set_default_timeout(10_000)
     yield page
     context.close()
-
-
-def assert_accessible(page) -> None:  # noqa: ANN001
-    """No serious or critical axe-core violations of WCAG 2.1 A/AA on the current page."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    violations = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
-    summary = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
-    assert violations == [], f"{page.url}: {summary}"

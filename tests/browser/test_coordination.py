@@ -7,17 +7,14 @@ import re
 from flask import Flask
 
 from lms.accounts.roles import Role
-from tests.browser.conftest import assert_accessible
-from tests.factories import PASSWORD, make_user
+from tests.browser.helpers import assert_accessible, sign_in_as
+from tests.factories import make_user
 
 
 def test_programme_cohort_enrolment_and_pause(app: Flask, page) -> None:
     coordinator = make_user(app, Role.COORDINATOR)
     make_user(app, Role.TRAINEE, name="Aina Soler", email="aina@example.org")
-    page.goto("/sign-in")
-    page.get_by_label("E-mail address").fill(coordinator.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_as(page, coordinator.email)
     page.wait_for_url("**/dashboard/coordinator")
 
     page.get_by_role("link", name="Programmes and cohorts").click()

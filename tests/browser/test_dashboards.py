@@ -6,7 +6,7 @@ from flask import Flask
 
 from lms.demo import DEMO_PASSWORD, STAFF, seed_demo
 from lms.extensions import db
-from tests.browser.conftest import assert_accessible
+from tests.browser.helpers import assert_accessible, sign_in_as
 
 
 def test_each_demo_role_lands_on_an_accessible_dashboard(app: Flask, browser, live_server: str) -> None:
@@ -17,10 +17,7 @@ def test_each_demo_role_lands_on_an_accessible_dashboard(app: Flask, browser, li
     for email, role in people:
         context = browser.new_context(base_url=live_server, locale="en-GB")
         page = context.new_page()
-        page.goto("/sign-in")
-        page.get_by_label("E-mail address").fill(email)
-        page.get_by_label("Password").fill(DEMO_PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
+        sign_in_as(page, email, DEMO_PASSWORD)
         page.wait_for_url(f"**/dashboard/{role}")
         assert_accessible(page)
         if role == "admin":

@@ -10,21 +10,14 @@ from sqlalchemy import select
 from lms.accounts.roles import Role
 from lms.extensions import db
 from lms.mail.models import OutboxMessage
-from tests.browser.conftest import assert_accessible
-from tests.factories import PASSWORD, make_cohort, make_user
-
-
-def _sign_in(page, email: str) -> None:  # noqa: ANN001
-    page.goto("/sign-in")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+from tests.browser.helpers import assert_accessible, sign_in_as
+from tests.factories import make_cohort, make_user
 
 
 def test_coordinator_invites_a_trainee_who_then_sets_a_password(app: Flask, browser, page, live_server: str) -> None:
     coordinator = make_user(app, Role.COORDINATOR, name="Teresa Casas")
     cohort = make_cohort(app, name="Girona 2027")
-    _sign_in(page, coordinator.email)
+    sign_in_as(page, coordinator.email)
     page.wait_for_url("**/dashboard/coordinator")
     assert_accessible(page)
 

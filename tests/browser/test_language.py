@@ -9,8 +9,8 @@ from sqlalchemy import select
 from lms.accounts.models import User
 from lms.accounts.roles import Role
 from lms.extensions import db
-from tests.browser.conftest import assert_accessible
-from tests.factories import PASSWORD, make_user
+from tests.browser.helpers import assert_accessible, sign_in_as
+from tests.factories import make_user
 
 
 def test_visitor_switches_language_and_it_is_remembered(app: Flask, page) -> None:
@@ -32,10 +32,7 @@ def test_visitor_switches_language_and_it_is_remembered(app: Flask, page) -> Non
 
 def test_signed_in_choice_becomes_the_persons_preference(app: Flask, page) -> None:
     person = make_user(app, Role.TRAINEE, language="en")
-    page.goto("/sign-in")
-    page.get_by_label("E-mail address").fill(person.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_as(page, person.email)
     page.wait_for_url("**/dashboard/trainee")
     page.get_by_role("button", name="Català").click()
     page.wait_for_url("**/dashboard/trainee")

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from lms.accounts.roles import Role
 from lms.extensions import db
 from lms.mail.models import OutboxMessage
-from tests.browser.conftest import assert_accessible
+from tests.browser.helpers import assert_accessible
 from tests.factories import make_user
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from lms.accounts.roles import Role
-from tests.browser.conftest import assert_accessible
+from tests.browser.helpers import assert_accessible, sign_in_as
 from tests.factories import PASSWORD, make_cohort, make_enrolment, make_user
 
 
@@ -30,10 +30,7 @@ def test_trainee_signs_in_and_sees_their_cohort(app: Flask, page) -> None:
 
 def test_a_wrong_password_is_explained_next_to_the_form(app: Flask, page) -> None:
     person = make_user(app, Role.TRAINEE)
-    page.goto("/sign-in")
-    page.get_by_label("E-mail address").fill(person.email)
-    page.get_by_label("Password").fill("not my password")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_as(page, person.email, "not my password")
     alert = page.get_by_role("alert")
     assert "do not match" in alert.inner_text()
     assert_accessible(page)
@@ -54,10 +51,7 @@ def test_pages_fit_a_phone_screen_and_200_percent_zoom(app: Flask, browser, live
     coordinator = make_user(app, Role.COORDINATOR)
     context = browser.new_context(base_url=live_server, viewport={"width": 320, "height": 640}, locale="en-GB")
     page = context.new_page()
-    page.goto("/sign-in")
-    page.get_by_label("E-mail address").fill(coordinator.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_as(page, coordinator.email)
     page.wait_for_url("**/dashboard/coordinator")
     for path in ("/dashboard/coordinator", "/people/invite", "/people/", "/sign-in"):
         page.goto(path)
