@@ -23,6 +23,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     trust_proxies(app)
     register_extensions(app)
     register_blueprints(app)
+    register_pipeline(app)
     register_template_helpers(app)
     register_error_handlers(app)
     register_commands(app)
@@ -73,6 +74,16 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (dashboards_bp, accounts_bp, people_bp, cohorts_bp, admin_bp):
         app.register_blueprint(blueprint)
+
+
+def register_pipeline(app: Flask) -> None:
+    """The stages built on ``lms`` plug in their blueprints, commands and dashboard panels.
+
+    The factory is the composition root: the only place in ``lms`` that names the later stages.
+    """
+    import courses
+
+    courses.init_app(app)
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -15,6 +15,7 @@ memory). Production is chosen with ``LMS_ENV=production``; there the app refuses
 | ``MAIL_DEFAULT_SENDER`` | ``Entre Iguals <no-reply@localhost>`` | From: header |
 | ``RATELIMIT_STORAGE_URI`` | ``memory://`` | e.g. ``redis://127.0.0.1:6379/0`` to share limits between workers |
 | ``LOGIN_RATE_LIMIT`` | ``10 per minute`` | sign-in and reset attempts per client address |
+| ``CRISIS_LINES_FILE`` | unset: 112, 024, 061 | JSON list of crisis lines shown on every page |
 | ``TRUSTED_PROXIES`` | ``0`` | how many reverse proxies set ``X-Forwarded-For``/``-Proto`` (1 behind nginx) |
 """
 
@@ -89,6 +90,7 @@ def load_config(
         "RATELIMIT_STORAGE_URI": environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         "LOGIN_RATE_LIMIT": environ.get("LOGIN_RATE_LIMIT", "10 per minute"),
+        "CRISIS_LINES_FILE": environ.get("CRISIS_LINES_FILE", ""),
         "TRUSTED_PROXIES": int(environ.get("TRUSTED_PROXIES", "0")),
         "INVITATION_TTL_HOURS": int(environ.get("INVITATION_TTL_HOURS", str(7 * 24))),
         "PASSWORD_RESET_TTL_MINUTES": int(environ.get("PASSWORD_RESET_TTL_MINUTES", "60")),

@@ -1,4 +1,7 @@
-"""Import every model so Alembic's autogenerate and the app see the whole schema."""
+"""Import every model of ``lms`` so Alembic's autogenerate and the app see its schema.
+
+The pipeline packages (``courses``...) are imported by the factory, after these, since they build on ``lms``.
+"""
 
 from lms.accounts.models import AccountToken, User, UserRole
 from lms.audit.models import AuditEvent

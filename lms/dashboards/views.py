@@ -79,6 +79,13 @@ def admin() -> str:
     )
 
 
+@bp.route("/help")
+@public
+def help_now() -> str:
+    """Crisis lines, reachable from every page, signed in or not."""
+    return render_template("dashboards/help.html")
+
+
 @bp.route("/healthz")
 @public
 def health() -> dict[str, str]:

@@ -1,0 +1,1 @@
+"""Live sessions and attendance, and the cohort progress grid coordinators watch."""

@@ -1,0 +1,1 @@
+"""Studying: the trainee's course outline, lesson pages, completions and credited theory hours."""
