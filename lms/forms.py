@@ -25,6 +25,8 @@ def is_safe_next(target: str | None) -> bool:
     if not target:
         return False
     parts = urlsplit(target)
+    if "\\" in target or any(ord(ch) < 32 for ch in target):
+        return False
     return not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//")
 
 

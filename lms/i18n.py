@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import current_app, has_request_context, request
 from flask_login import current_user
 
 LANGUAGE_COOKIE = "lang"
@@ -12,6 +12,8 @@ LANGUAGE_NAMES = {"ca": "Català", "es": "Español", "en": "English"}
 def select_locale() -> str:
     """Flask-Babel's locale selector."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # CLI commands and jobs: English, the language of logs
+        return "en"
     chosen = request.cookies.get(LANGUAGE_COOKIE)
     if chosen in languages:
         return chosen

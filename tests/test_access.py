@@ -73,3 +73,14 @@ def test_people_with_the_role_get_in(app: Flask, client) -> None:
     sign_in(client, coordinator)
     for path in ("/programmes", "/people/", "/people/invite", "/programmes/new", "/dashboard/coordinator"):
         assert client.get(path).status_code == 200, path
+
+
+def test_every_form_post_needs_a_csrf_token(app: Flask, client) -> None:
+    """Signed in as someone holding every role, a POST without the token is refused before anything happens."""
+    sign_in(client, make_user(app, *Role))
+    checked = 0
+    for _rule, url, methods in _routes(app):
+        if "POST" in methods:
+            assert client.post(url, data={}).status_code == 400, url
+            checked += 1
+    assert checked > 10

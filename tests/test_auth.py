@@ -134,3 +134,20 @@ def test_rate_limits_can_be_kept_in_redis(database_uri: str) -> None:
     assert codes == [200, 200, 429]
     assert any(b"sign_in" in key for key in store.keys("*")), store.keys("*")
     store.flushdb()
+
+
+def test_signed_in_pages_are_not_kept_by_the_browser(app: Flask, client) -> None:
+    assert "no-store" not in client.get("/sign-in").headers.get("Cache-Control", "")
+    sign_in(client, make_user(app, Role.COORDINATOR))
+    assert client.get("/people/").headers["Cache-Control"] == "no-store"
+
+
+def test_backslash_tricks_cannot_redirect_off_site(app: Flask, client) -> None:
+    person = make_user(app, Role.TRAINEE)
+    token = csrf_token(client)
+    for target in ("/\\evil.example/", "/\\/evil.example", "//evil.example"):
+        data = {"email": person.email, "password": PASSWORD, "csrf_token": token, "next": target}
+        fresh = app.test_client()
+        token = csrf_token(fresh)
+        data["csrf_token"] = token
+        assert fresh.post("/sign-in", data=data).headers["Location"] == "/dashboard", target

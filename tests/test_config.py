@@ -82,3 +82,15 @@ def test_behind_a_proxy_the_client_address_comes_from_forwarded_headers() -> Non
     whoami.access_policy = "public"
     answer = app.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"})
     assert answer.get_data(as_text=True) == "203.0.113.7 https"
+
+
+def test_the_wsgi_entry_point_defaults_to_production(tmp_path: Path) -> None:
+    """``gunicorn wsgi:app`` with a forgotten LMS_ENV must not run with development defaults."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("LMS_ENV", "SECRET_KEY")}
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-c", "import wsgi"], cwd=root, env=env, capture_output=True, text=True)
+    assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr

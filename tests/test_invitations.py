@@ -14,7 +14,7 @@ from lms.audit.models import AuditEvent
 from lms.cohorts.models import Enrolment
 from lms.extensions import db
 from lms.mail.models import OutboxMessage
-from tests.factories import make_cohort, make_user, post, sign_in
+from tests.factories import make_cohort, make_enrolment, make_user, post, sign_in
 
 LINK = re.compile(r"http://lms\.test(/invitation/[\w-]+)")
 
@@ -168,13 +168,33 @@ def test_admin_changes_roles_and_the_change_is_audited(app: Flask, client) -> No
 
 
 def test_a_coordinator_keeps_roles_they_cannot_give(app: Flask, client) -> None:
-    """The coordinator's form shows admin roles disabled; a crafted request cannot remove or add them."""
+    """The coordinator's form shows admin-only roles disabled; they stay as they are, and a crafted request
+    cannot add one."""
     colleague = make_user(app, Role.COORDINATOR, Role.ASSESSOR)
     sign_in(client, make_user(app, Role.COORDINATOR))
     page = client.get(f"/people/{colleague.id}").get_data(as_text=True)
     assert re.search(r'disabled[^>]*value="coordinator"|value="coordinator"[^>]*disabled', page)
-    post(client, f"/people/{colleague.id}", {"roles": ["coordinator"]})  # drop assessor: allowed
-    response = post(client, f"/people/{colleague.id}", {"roles": ["assessor"]})  # drop coordinator: refused
-    assert "Ask an administrator" in response.get_data(as_text=True)
+    assert post(client, f"/people/{colleague.id}", {"roles": []}).status_code == 302  # drops assessor only
+    crafted = post(client, f"/people/{colleague.id}", {"roles": ["assessor", "admin"]})
+    assert "Ask an administrator" in crafted.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(User, colleague.id).role_set == {Role.COORDINATOR}
+
+
+def test_a_coordinator_cannot_change_their_own_roles(app: Flask, client) -> None:
+    coordinator = make_user(app, Role.COORDINATOR)
+    sign_in(client, coordinator)
+    response = post(client, f"/people/{coordinator.id}", {"roles": ["coordinator", "assessor"]})
+    assert "cannot change your own roles" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(User, coordinator.id).role_set == {Role.COORDINATOR}
+
+
+def test_the_trainee_role_stays_while_the_person_is_enrolled(app: Flask, client) -> None:
+    trainee = make_user(app, Role.TRAINEE)
+    make_enrolment(app, trainee, make_cohort(app))
+    sign_in(client, make_user(app, Role.COORDINATOR))
+    response = post(client, f"/people/{trainee.id}", {"roles": ["assessor"]})
+    assert "still enrolled" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(User, trainee.id).role_set == {Role.TRAINEE}

@@ -80,3 +80,21 @@ def test_a_failed_delivery_is_kept_for_a_retry(app: Flask) -> None:
 def test_cli_explains_when_smtp_is_not_configured(runner) -> None:
     result = runner.invoke(args=["mail", "deliver"])
     assert result.exit_code == 0 and "MAIL_SERVER is not set" in result.output
+
+
+def test_a_request_sends_its_mail_after_the_response_and_keeps_no_link(app: Flask, smtp_server) -> None:
+    from lms.accounts.roles import Role
+    from tests.factories import make_user, post
+
+    inbox, port = smtp_server
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_USE_TLS=False)
+    person = make_user(app, Role.TRAINEE)
+    response = post(app.test_client(), "/password/forgot", {"email": person.email})
+    assert response.status_code == 302
+    response.close()  # the WSGI server closes the response once it is sent; delivery runs then
+    assert len(inbox.messages) == 1
+    assert "http://lms.test/password/reset/" in inbox.messages[0].get_payload()
+    with app.app_context():
+        stored = db.session.scalar(select(OutboxMessage))
+        assert stored.sent_at is not None
+        assert "/password/reset/" not in stored.body and "[link removed after sending]" in stored.body

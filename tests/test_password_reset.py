@@ -81,3 +81,17 @@ def test_a_newer_reset_request_cancels_the_older_link(app: Flask, client) -> Non
     _request_reset(client, person.email)
     assert app.test_client().get(first).status_code == 410
     assert app.test_client().get(_link(app)).status_code == 200
+
+
+def test_a_new_password_signs_out_every_other_session(app: Flask, client) -> None:
+    """A stolen or forgotten device must not stay signed in once the password is changed."""
+    from tests.factories import sign_in
+
+    person = make_user(app, Role.TRAINEE)
+    other_device = app.test_client()
+    sign_in(other_device, person)
+    assert other_device.get("/dashboard/trainee").status_code == 200
+    _request_reset(client, person.email)
+    post(client, _link(app), {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    assert other_device.get("/dashboard/trainee").status_code == 302
+    assert client.get("/dashboard/trainee").status_code == 200  # the device that reset it stays in

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -15,6 +16,10 @@ from lms.timeutil import utcnow
 LANGUAGE_CODES = ("ca", "es", "en")
 _ROLE_VALUES = ", ".join(f"'{role.value}'" for role in Role)
 _LANGUAGE_VALUES = ", ".join(f"'{code}'" for code in LANGUAGE_CODES)
+
+
+def new_session_token() -> str:
+    return secrets.token_hex(16)
 
 
 class User(UserMixin, db.Model):
@@ -34,6 +39,8 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    #: Part of the session cookie; a new password changes it, which signs out every other session.
+    session_token: Mapped[str] = mapped_column(String(32), default=new_session_token, server_default="")
 
     roles: Mapped[list[UserRole]] = relationship(
         back_populates="user",
@@ -42,6 +49,10 @@ class User(UserMixin, db.Model):
         order_by="UserRole.role",
         foreign_keys="UserRole.user_id",
     )
+
+    def get_id(self) -> str:
+        """Flask-Login keeps this in the session: a changed ``session_token`` invalidates old sessions."""
+        return f"{self.id}:{self.session_token}"
 
     @property
     def role_set(self) -> frozenset[Role]:

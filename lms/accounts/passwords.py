@@ -30,3 +30,10 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     return password_hash is not None and check_password_hash(password_hash, password)
+
+
+def spend_equal_time(password: str) -> None:
+    """Check ``password`` against a throw-away hash, so a wrong e-mail costs as much time as a wrong password."""
+    if not hasattr(spend_equal_time, "dummy"):
+        spend_equal_time.dummy = hash_password("not a real password")  # type: ignore[attr-defined]
+    check_password_hash(spend_equal_time.dummy, password)  # type: ignore[attr-defined]

@@ -15,10 +15,10 @@ from flask import current_app, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
-from lms.accounts.models import LANGUAGE_CODES, AccountToken, User, UserRole
-from lms.accounts.passwords import check_strength, hash_password, verify_password
+from lms.accounts.models import LANGUAGE_CODES, AccountToken, User, UserRole, new_session_token
+from lms.accounts.passwords import check_strength, hash_password, spend_equal_time, verify_password
 from lms.accounts.roles import COORDINATOR_GRANTABLE, Role
 from lms.audit.services import record
 from lms.errors import DomainError, NotAllowed
@@ -41,7 +41,10 @@ def find_user_by_email(email: str) -> User | None:
 def authenticate(email: str, password: str) -> User:
     """Return the person if the credentials are right; one vague message otherwise, so e-mails can't be probed."""
     user = find_user_by_email(email)
-    if user is None or not user.active or not verify_password(user.password_hash, password):
+    if user is None or user.password_hash is None:
+        spend_equal_time(password)  # unknown addresses take as long as known ones: no probing by timing
+        raise DomainError(_l("That e-mail and password do not match. Check them and try again."))
+    if not verify_password(user.password_hash, password) or not user.active:
         raise DomainError(_l("That e-mail and password do not match. Check them and try again."))
     user.last_login_at = utcnow()
     record(user, "account.signed_in", user)
@@ -66,13 +69,20 @@ def _check_grantable(actor: User, roles: Iterable[Role]) -> None:
         raise NotAllowed(_l("You cannot give this role. Ask an administrator."), "roles")
 
 
-def set_roles(actor: User, user: User, roles: Iterable[Role]) -> None:
-    """Make ``user`` hold exactly ``roles``; the actor may only add or remove roles they are allowed to give."""
-    wanted = frozenset(roles)
+def set_roles(actor: User, user: User, submitted: Iterable[Role]) -> None:
+    """Give ``user`` the ``submitted`` roles among those the actor may give; roles the actor cannot give are
+    kept as they are (the form shows them disabled). Nobody but an admin changes their own roles."""
+    grantable = grantable_roles(actor)
+    submitted = frozenset(submitted)
     current = user.role_set
-    _check_grantable(actor, wanted ^ current)
+    if user.id == actor.id and not actor.has_role(Role.ADMIN):
+        raise NotAllowed(_l("You cannot change your own roles. Ask an administrator."), "roles")
+    _check_grantable(actor, submitted - current)
+    wanted = (submitted & grantable) | (current - grantable)
     if user.id == actor.id and Role.ADMIN in current and Role.ADMIN not in wanted:
         raise NotAllowed(_l("You cannot remove your own administrator role."), "roles")
+    if Role.TRAINEE in current - wanted and _has_open_enrolment(user):
+        raise DomainError(_l("This person is still enrolled. Withdraw or complete the enrolment first."), "roles")
     for held in list(user.roles):
         if Role(held.role) not in wanted:
             user.roles.remove(held)
@@ -87,6 +97,14 @@ def set_roles(actor: User, user: User, roles: Iterable[Role]) -> None:
             removed=sorted(r.value for r in current - wanted),
         )
     db.session.flush()
+
+
+def _has_open_enrolment(user: User) -> bool:
+    from lms.cohorts.models import Enrolment, EnrolmentStatus
+
+    open_statuses = (EnrolmentStatus.ACTIVE.value, EnrolmentStatus.PAUSED.value)
+    query = select(Enrolment.id).where(Enrolment.user_id == user.id, Enrolment.status.in_(open_statuses))
+    return db.session.scalar(query.limit(1)) is not None
 
 
 # --- tokens --------------------------------------------------------------------------------------------------
@@ -136,8 +154,16 @@ def set_password_with_token(raw_token: str, purpose: str, password: str) -> User
         raise DomainError(_l("This link has expired or was already used. Ask for a new one."))
     user = token.user
     check_strength(password, user.email)
-    token.used_at = utcnow()
+    spent = db.session.execute(  # two submissions racing: only one spends the token
+        update(AccountToken)
+        .where(AccountToken.id == token.id, AccountToken.used_at.is_(None))
+        .values(used_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    if spent.rowcount != 1:
+        raise DomainError(_l("This link has expired or was already used. Ask for a new one."))
     user.password_hash = hash_password(password)
+    user.session_token = new_session_token()  # sign out every other session
     record(user, "account.invitation_accepted" if purpose == INVITATION else "account.password_reset", user)
     db.session.flush()
     return user
@@ -192,7 +218,7 @@ def send_invitation(actor: User, user: User) -> None:
         "accounts.accept_invitation",
         raw,
         inviter=actor,
-        days=lifetime.days,
+        until=utcnow() + lifetime,
     )
     record(actor, "account.invitation_sent", user)
 

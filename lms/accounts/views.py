@@ -14,7 +14,7 @@ from lms.errors import DomainError
 from lms.extensions import db, limiter
 from lms.forms import is_safe_next, show_error
 from lms.i18n import LANGUAGE_COOKIE
-from lms.mail.services import deliver_pending
+from lms.mail.services import send_after_response
 
 bp = Blueprint("accounts", __name__, template_folder="templates")
 
@@ -94,9 +94,14 @@ def forgot_password() -> str | Response:
     if form.validate_on_submit():
         services.request_password_reset(form.email.data)
         db.session.commit()
-        deliver_pending()
+        send_after_response()
+        minutes = current_app.config["PASSWORD_RESET_TTL_MINUTES"]
         flash(
-            _("If an account uses that address, we have sent it a link. It works for one hour. Check your inbox."),
+            _(
+                "If an account uses that address, we have sent it a link. It works for %(minutes)d minutes. "
+                "Check your inbox.",
+                minutes=minutes,
+            ),
             "info",
         )
         return redirect(url_for("accounts.sign_in"))

@@ -6,13 +6,14 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from lms.accounts.models import User
 from lms.accounts.roles import Role
 from lms.audit.services import record
 from lms.cohorts.models import Cohort, Enrolment, EnrolmentStatus, EnrolmentStatusChange, Programme
 from lms.cohorts.rules import can_change
-from lms.errors import DomainError
+from lms.errors import DomainError, NotAllowed
 from lms.extensions import db
 
 MAX_REASON = 2000
@@ -56,20 +57,31 @@ def create_cohort(actor: User, programme: Programme, *, name: str, starts_on: da
 
 def enrol(actor: User, trainee: User, cohort: Cohort) -> Enrolment:
     """Give a trainee a place in a cohort. Only people holding the trainee role can be enrolled."""
+    if trainee.id == actor.id:
+        raise NotAllowed(_l("You cannot enrol yourself. Ask another coordinator."), "user")
+    if not trainee.active:
+        raise DomainError(_l("This account is deactivated."), "user")
     if not trainee.has_role(Role.TRAINEE):
         raise DomainError(_l("Only trainees can be enrolled. Give this person the trainee role first."), "user")
     taken = select(Enrolment.id).where(Enrolment.cohort_id == cohort.id, Enrolment.user_id == trainee.id)
     if db.session.scalar(taken) is not None:
         raise DomainError(_l("This person is already enrolled in this cohort."), "user")
-    enrolment = Enrolment(cohort=cohort, user=trainee, status=EnrolmentStatus.ACTIVE.value)
-    db.session.add(enrolment)
-    db.session.flush()
+    enrolment = Enrolment(cohort_id=cohort.id, user_id=trainee.id, status=EnrolmentStatus.ACTIVE.value)
+    try:
+        with db.session.begin_nested():  # two coordinators enrolling the same person at once
+            db.session.add(enrolment)
+    except IntegrityError:
+        raise DomainError(_l("This person is already enrolled in this cohort."), "user") from None
     record(actor, "enrolment.created", enrolment, cohort_id=cohort.id, user_id=trainee.id)
     return enrolment
 
 
 def change_status(actor: User, enrolment: Enrolment, target: EnrolmentStatus, reason: str) -> EnrolmentStatusChange:
     """Pause, resume, withdraw or complete an enrolment. A reason is always required and kept for good."""
+    if enrolment.user_id == actor.id:
+        raise NotAllowed(_l("You cannot change your own enrolment. Ask another coordinator."), "status")
+    # Lock the row: of two coordinators changing the status at once, the second sees the first's result.
+    db.session.refresh(enrolment, with_for_update=True)
     reason = reason.strip()
     current = EnrolmentStatus(enrolment.status)
     if not can_change(current, target):

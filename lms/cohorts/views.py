@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -18,13 +18,6 @@ from lms.extensions import db
 from lms.forms import choices, show_error
 
 bp = Blueprint("cohorts", __name__, template_folder="templates")
-
-
-def _get_or_404(model: type, object_id: int):  # noqa: ANN202 - returns an instance of ``model``
-    found = db.session.get(model, object_id)
-    if found is None:
-        abort(404)
-    return found
 
 
 @bp.route("/programmes")
@@ -60,14 +53,14 @@ def create_programme() -> str | Response:
 @bp.route("/programmes/<int:programme_id>")
 @staff_only
 def show_programme(programme_id: int) -> str:
-    programme = _get_or_404(Programme, programme_id)
+    programme = db.get_or_404(Programme, programme_id)
     return render_template("cohorts/programme.html", programme=programme, counts=queries.enrolment_counts())
 
 
 @bp.route("/programmes/<int:programme_id>/cohorts/new", methods=["GET", "POST"])
 @staff_only
 def create_cohort(programme_id: int) -> str | Response:
-    programme = _get_or_404(Programme, programme_id)
+    programme = db.get_or_404(Programme, programme_id)
     form = CohortForm()
     if form.validate_on_submit():
         try:
@@ -87,13 +80,13 @@ def create_cohort(programme_id: int) -> str | Response:
 @staff_only
 def show_cohort(cohort_id: int) -> str | Response:
     """The cohort's trainees; the form at the bottom enrols an existing trainee."""
-    cohort = _get_or_404(Cohort, cohort_id)
+    cohort = db.get_or_404(Cohort, cohort_id)
     form = EnrolForm()
     candidates = queries.trainees_not_in(cohort)
     form.user.choices = choices((person.id, f"{person.name} <{person.email}>") for person in candidates)
     if form.validate_on_submit():
         try:
-            services.enrol(current_user, _get_or_404(User, form.user.data), cohort)
+            services.enrol(current_user, db.get_or_404(User, form.user.data), cohort)
         except DomainError as error:
             show_error(form, error)
         else:
@@ -109,7 +102,7 @@ def show_cohort(cohort_id: int) -> str | Response:
 @staff_only
 def show_enrolment(enrolment_id: int) -> str | Response:
     """An enrolment's status and its full history; the form pauses, resumes, withdraws or completes it."""
-    enrolment = _get_or_404(Enrolment, enrolment_id)
+    enrolment = db.get_or_404(Enrolment, enrolment_id)
     form = StatusChangeForm()
     allowed = next_statuses(EnrolmentStatus(enrolment.status))
     form.status.choices = choices((status.value, STATUS_LABELS[status]) for status in allowed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -17,7 +17,7 @@ from lms.cohorts.queries import all_cohorts, enrolments_of
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.forms import choices, show_error
-from lms.mail.services import deliver_pending
+from lms.mail.services import send_after_response
 from lms.people import queries
 from lms.people.forms import InviteForm, RolesForm
 from lms.people.services import invite
@@ -28,13 +28,6 @@ bp = Blueprint("people", __name__, url_prefix="/people", template_folder="templa
 def _role_choices() -> list[tuple[str, str]]:
     allowed = grantable_roles(current_user)
     return choices((role.value, ROLE_LABELS[role]) for role in Role if role in allowed)
-
-
-def _person_or_404(person_id: int) -> User:
-    person = db.session.get(User, person_id)
-    if person is None:
-        abort(404)
-    return person
 
 
 @bp.route("/")
@@ -71,7 +64,7 @@ def invite_person() -> str | Response:
             show_error(form, error)
         else:
             db.session.commit()
-            deliver_pending()
+            send_after_response()
             flash(_("Invitation sent to %(email)s.", email=person.email), "success")
             return redirect(url_for("people.show_person", person_id=person.id))
     return render_template("people/invite.html", form=form)
@@ -81,7 +74,7 @@ def invite_person() -> str | Response:
 @staff_only
 def show_person(person_id: int) -> str | Response:
     """A person's roles, invitation state and enrolments; the form changes their roles."""
-    person = _person_or_404(person_id)
+    person = db.get_or_404(User, person_id)
     form = RolesForm()
     form.roles.choices = choices((role.value, ROLE_LABELS[role]) for role in Role)
     allowed = grantable_roles(current_user)
@@ -110,7 +103,7 @@ def show_person(person_id: int) -> str | Response:
 @bp.route("/<int:person_id>/invitation", methods=["POST"])
 @staff_only
 def resend_invitation(person_id: int) -> Response:
-    person = _person_or_404(person_id)
+    person = db.get_or_404(User, person_id)
     if EmptyForm().validate_on_submit():
         try:
             send_invitation(current_user, person)
@@ -118,6 +111,6 @@ def resend_invitation(person_id: int) -> Response:
             flash(str(error.message), "error")
         else:
             db.session.commit()
-            deliver_pending()
+            send_after_response()
             flash(_("A new invitation was sent to %(email)s.", email=person.email), "success")
     return redirect(url_for("people.show_person", person_id=person.id))
