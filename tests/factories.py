@@ -128,3 +128,16 @@ class QueryCounter:
         from sqlalchemy import event
 
         event.remove(self.engine, "before_cursor_execute", self._count)
+
+
+def load_curriculum(app: Flask, root=None):  # noqa: ANN001, ANN201 - returns the ImportReport
+    """Import the bundled curriculum (or ``root``) and return the report."""
+    from courses import DEFAULT_CONTENT
+    from courses.content import read_programme
+    from courses.importing import import_programme
+
+    with app.app_context():
+        report = import_programme(read_programme(root or DEFAULT_CONTENT))
+        db.session.commit()
+        db.session.expunge_all()
+        return report
