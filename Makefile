@@ -36,8 +36,9 @@ extract:  ## refresh the catalogues after changing UI strings
 migrate:
 	$(FLASK) db upgrade
 
-demo:
+demo:  ## demo people and cohort, then the bundled curriculum (both idempotent)
 	$(FLASK) demo
+	$(FLASK) courses import
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -107,3 +107,15 @@ def test_reorder_lessons(app: Flask, coordinator_client, lesson_id) -> None:
 def test_trainees_cannot_edit(app: Flask, client, lesson_id) -> None:
     sign_in(client, make_user(app, Role.TRAINEE))
     assert client.get(f"/curriculum/lessons/{lesson_id}/edit").status_code == 403
+
+
+def test_reorder_modules(app: Flask, coordinator_client, lesson_id) -> None:
+    with app.app_context():
+        module = db.session.get(Lesson, lesson_id).module
+        module_id, programme_id = module.id, module.programme_id
+    post(coordinator_client, f"/curriculum/modules/{module_id}/move", {"direction": "down"},
+         page=f"/curriculum/programmes/{programme_id}")  # fmt: skip
+    with app.app_context():
+        positions = db.session.scalars(select(Module.id).order_by(Module.position)).all()
+        assert positions.index(module_id) == 1
+        assert sorted(db.session.scalars(select(Module.position))) == list(range(1, 12))

@@ -102,21 +102,17 @@ def _swap(siblings: list, item: object, direction: int) -> bool:
     return True
 
 
-def move_lesson(actor: User, lesson: Lesson, direction: int) -> bool:
-    siblings = list(db.session.scalars(select(Lesson).where(Lesson.module_id == lesson.module_id).order_by(
-        Lesson.position, Lesson.id)))  # fmt: skip
-    moved = _swap(siblings, lesson, direction)
-    if moved:
-        record(actor, "lesson.moved", lesson, position=lesson.position)
-    db.session.flush()
-    return moved
+#: How each orderable kind finds its siblings, and the audit action for a move.
+_ORDERING = {Lesson: ("module_id", "lesson.moved"), Module: ("programme_id", "module.moved")}
 
 
-def move_module(actor: User, module: Module, direction: int) -> bool:
-    siblings = list(db.session.scalars(select(Module).where(Module.programme_id == module.programme_id).order_by(
-        Module.position, Module.id)))  # fmt: skip
-    moved = _swap(siblings, module, direction)
+def move(actor: User, item: Lesson | Module, direction: int) -> bool:
+    """Move a lesson within its module, or a module within its programme, one place up (-1) or down (+1)."""
+    model = type(item)
+    parent, action = _ORDERING[model]
+    query = select(model).where(getattr(model, parent) == getattr(item, parent)).order_by(model.position, model.id)
+    moved = _swap(list(db.session.scalars(query)), item, direction)
     if moved:
-        record(actor, "module.moved", module, position=module.position)
+        record(actor, action, item, position=item.position)
     db.session.flush()
     return moved

@@ -146,7 +146,7 @@ def move_lesson(lesson_id: int) -> Response:
     lesson = db.get_or_404(Lesson, lesson_id)
     form = MoveForm()
     if form.validate_on_submit() and form.direction.data in ("up", "down"):
-        services.move_lesson(current_user, lesson, -1 if form.direction.data == "up" else 1)
+        services.move(current_user, lesson, -1 if form.direction.data == "up" else 1)
         db.session.commit()
     anchor = f"module-{lesson.module_id}"
     return redirect(url_for("curriculum.show_programme", programme_id=lesson.module.programme_id, _anchor=anchor))
@@ -158,7 +158,7 @@ def move_module(module_id: int) -> Response:
     module = db.get_or_404(Module, module_id)
     form = MoveForm()
     if form.validate_on_submit() and form.direction.data in ("up", "down"):
-        services.move_module(current_user, module, -1 if form.direction.data == "up" else 1)
+        services.move(current_user, module, -1 if form.direction.data == "up" else 1)
         db.session.commit()
     return redirect(
         url_for("curriculum.show_programme", programme_id=module.programme_id, _anchor=f"module-{module.id}")
