@@ -44,15 +44,16 @@ def open_lesson(trainee: User, enrolment: Enrolment, lesson: Lesson) -> None:
     db.session.flush()
 
 
-def complete_lesson(trainee: User, enrolment: Enrolment, lesson: Lesson) -> LessonCompletion:
-    """Credit the lesson's declared minutes once, tied to the version studied. A second click changes nothing."""
+def complete_lesson(trainee: User, enrolment: Enrolment, lesson: Lesson) -> tuple[LessonCompletion, bool]:
+    """Credit the lesson's declared minutes once, tied to the version studied; returns the completion and
+    whether it is new. A second click changes nothing."""
     check_own(trainee, enrolment)
     check_lesson_in_course(enrolment, lesson)
     if not can_earn_credit(enrolment.status):
         raise DomainError(_l("Your place in the course is not active, so lessons cannot be completed now."))
     existing = _completion(enrolment, lesson)
     if existing is not None:
-        return existing
+        return existing, False
     version = lesson.live_version
     completion = LessonCompletion(
         enrolment_id=enrolment.id, lesson_id=lesson.id, lesson_version_id=version.id, minutes_credited=version.minutes
@@ -61,12 +62,12 @@ def complete_lesson(trainee: User, enrolment: Enrolment, lesson: Lesson) -> Less
         with db.session.begin_nested():  # a double click racing itself: the unique constraint decides
             db.session.add(completion)
     except IntegrityError:
-        return _completion(enrolment, lesson)
+        return _completion(enrolment, lesson), False
     record(
         trainee, "lesson.completed", completion, lesson_id=lesson.id, version=version.number, minutes=version.minutes
     )
     db.session.flush()
-    return completion
+    return completion, True
 
 
 def _completion(enrolment: Enrolment, lesson: Lesson) -> LessonCompletion | None:

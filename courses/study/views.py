@@ -111,13 +111,14 @@ def complete_lesson(enrolment_id: int, lesson_id: int) -> Response:
     lesson = db.get_or_404(Lesson, lesson_id)
     if EmptyForm().validate_on_submit():
         try:
-            completion = services.complete_lesson(current_user, enrolment, lesson)
+            completion, new = services.complete_lesson(current_user, enrolment, lesson)
         except NotAllowed:
             abort(404)
         except DomainError as error:
             flash(str(error.message), "error")
         else:
             db.session.commit()
-            minutes = completion.minutes_credited
-            flash(_("Well done! %(minutes)d minutes added to your theory hours.", minutes=minutes), "success")
+            if new:
+                minutes = completion.minutes_credited
+                flash(_("Well done! %(minutes)d minutes added to your theory hours.", minutes=minutes), "success")
     return redirect(url_for("courses.show_lesson", enrolment_id=enrolment.id, lesson_id=lesson.id))
