@@ -25,14 +25,21 @@ class ImportReport:
     created: list[str] = field(default_factory=list)
     new_versions: list[str] = field(default_factory=list)
     unchanged: int = 0
+    #: Lessons whose file changed while someone also edited them in the browser: left as they are.
+    conflicts: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         return bool(self.created or self.new_versions)
 
 
-def import_programme(source: ProgrammeSource, actor: User | None = None) -> ImportReport:
-    """Create or update the programme, its modules and lessons from ``source``; the caller commits."""
+def import_programme(source: ProgrammeSource, actor: User | None = None, overwrite: bool = False) -> ImportReport:
+    """Create or update the programme, its modules and lessons from ``source``; the caller commits.
+
+    A file is compared with the last version imported from files, so lessons edited in the browser since are
+    not touched while their file is unchanged; when both changed it is a conflict, left alone unless
+    ``overwrite`` (then the file wins, as a new version; nothing is deleted).
+    """
     programme = db.session.scalar(select(Programme).where(Programme.title == source.title))
     if programme is None:
         programme = Programme(title=source.title, description=source.description, required_theory_hours=0,
@@ -46,14 +53,16 @@ def import_programme(source: ProgrammeSource, actor: User | None = None) -> Impo
     programme.required_placement_hours = source.placement_hours
     db.session.flush()
     for module_source in source.modules:
-        _import_module(programme, module_source, actor, report)
+        _import_module(programme, module_source, actor, report, overwrite)
     if report.changed:
         record(actor, "curriculum.imported", programme, created=len(report.created), versions=len(report.new_versions))
     db.session.flush()
     return report
 
 
-def _import_module(programme: Programme, source: ModuleSource, actor: User | None, report: ImportReport) -> None:
+def _import_module(
+    programme: Programme, source: ModuleSource, actor: User | None, report: ImportReport, overwrite: bool
+) -> None:
     module = db.session.scalar(select(Module).where(Module.programme_id == programme.id, Module.slug == source.slug))
     if module is None:
         module = Module(programme_id=programme.id, slug=source.slug)
@@ -69,10 +78,12 @@ def _import_module(programme: Programme, source: ModuleSource, actor: User | Non
         module.competency_links = [ModuleCompetency(competency_number=n) for n in sorted(set(source.competencies))]
     db.session.flush()
     for lesson_source in source.lessons:
-        _import_lesson(module, lesson_source, actor, report)
+        _import_lesson(module, lesson_source, actor, report, overwrite)
 
 
-def _import_lesson(module: Module, source: LessonSource, actor: User | None, report: ImportReport) -> None:
+def _import_lesson(
+    module: Module, source: LessonSource, actor: User | None, report: ImportReport, overwrite: bool
+) -> None:
     lesson = db.session.scalar(select(Lesson).where(Lesson.module_id == module.id, Lesson.slug == source.slug))
     if lesson is None:
         lesson = Lesson(module_id=module.id, slug=source.slug, position=source.position)
@@ -80,10 +91,13 @@ def _import_lesson(module: Module, source: LessonSource, actor: User | None, rep
         db.session.flush()
         report.created.append(f"lesson {module.slug}/{source.slug}")
     lesson.position = source.position
-    latest = lesson.latest_version
+    latest, imported = lesson.latest_version, lesson.last_imported
     digest = source.content_hash()
-    if latest is not None and latest.content_hash == digest:
+    if imported is not None and imported.content_hash == digest:
         report.unchanged += 1
+        return
+    if latest is not None and latest.source == "editor" and not overwrite:
+        report.conflicts.append(f"{module.slug}/{source.slug}")
         return
     version = LessonVersion(
         lesson_id=lesson.id,
@@ -95,6 +109,7 @@ def _import_lesson(module: Module, source: LessonSource, actor: User | None, rep
         easy_reads=source.easy_reads,
         bodies=source.bodies,
         content_hash=digest,
+        source="import",
         published_at=utcnow(),
         created_by_id=actor.id if actor else None,
     )

@@ -107,6 +107,11 @@ class Lesson(db.Model):
     def latest_version(self) -> LessonVersion | None:
         return self.versions[-1] if self.versions else None
 
+    @property
+    def last_imported(self) -> LessonVersion | None:
+        imported = [v for v in self.versions if v.source == "import"]
+        return imported[-1] if imported else None
+
 
 class LessonVersion(db.Model):
     """One immutable state of a lesson's content. An edit or a changed import file adds a version."""
@@ -133,6 +138,8 @@ class LessonVersion(db.Model):
     content_hash: Mapped[str] = mapped_column(String(64))
     #: ``None`` while a draft made in the editor waits to be published.
     published_at: Mapped[datetime | None]
+    #: ``import`` (from content files) or ``editor`` (saved in the browser): an import never overwrites edits.
+    source: Mapped[str] = mapped_column(String(10), default="import", server_default="import")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 

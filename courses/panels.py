@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask import Flask, render_template
+from flask_babel import format_date, format_time
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
@@ -32,8 +35,14 @@ def cohort_links(cohort: Cohort) -> Markup:
     return Markup(render_template("live/_cohort_links.html", cohort=cohort))
 
 
+def wallclock(moment: datetime) -> str:
+    """A live session's local time as written on the timetable (stored without a zone: no conversion)."""
+    return f"{format_date(moment, 'full')}, {format_time(moment, 'short', rebase=False)}"
+
+
 def register_panels(app: Flask) -> None:
     app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.filters["wallclock"] = wallclock
     add_panel(app, "trainee.enrolment", trainee_progress)
     add_panel(app, "cohort.actions", cohort_links)
     add_navigation(app, "courses.my_course", _l("My course"), {Role.TRAINEE}, after="dashboards.landing")

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import selectinload
 
+from courses import rules
 from courses.models import Attendance, AttendanceStatus, Lesson, LessonCompletion, LessonVersion, Module, StudyPosition
 from lms.extensions import db
 
@@ -62,9 +63,7 @@ class TheoryCredit:
 
     @property
     def attendance_rate(self) -> float | None:
-        from courses.rules import attendance_rate
-
-        return attendance_rate(self.sessions_attended, self.sessions_expected)
+        return rules.attendance_rate(self.sessions_attended, self.sessions_expected)
 
 
 def theory_credit(enrolment_ids: Iterable[int]) -> dict[int, TheoryCredit]:

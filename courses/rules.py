@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from courses.models import AttendanceStatus
 from lms.cohorts.models import EnrolmentStatus
 
@@ -11,6 +13,13 @@ CREDIT_STATUSES = frozenset({EnrolmentStatus.ACTIVE})
 
 #: A trainee with no study activity for this many days is highlighted in the cohort grid.
 INACTIVE_AFTER_DAYS = 14
+
+
+def is_inactive(status: str, last_activity: datetime, now: datetime) -> bool:
+    """An active trainee with no study activity for ``INACTIVE_AFTER_DAYS`` needs a call from the coordinator."""
+    return EnrolmentStatus(status) is EnrolmentStatus.ACTIVE and now - last_activity >= timedelta(
+        days=INACTIVE_AFTER_DAYS
+    )
 
 
 def can_earn_credit(status: str) -> bool:

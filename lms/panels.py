@@ -13,7 +13,7 @@ from typing import Any
 from flask import Flask, current_app
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from lms.accounts.roles import Role
 
@@ -27,7 +27,7 @@ def add_panel(app: Flask, slot: str, render: Renderer) -> None:
 def panels(slot: str, **context: Any) -> list[Markup]:
     renderers = current_app.extensions.get("lms.panels", {}).get(slot, [])
     rendered = (render(**context) for render in renderers)
-    return [Markup(html) for html in rendered if html]
+    return [escape(html) for html in rendered if html]  # a Markup stays as it is, a plain str is escaped
 
 
 #: (endpoint, label, roles that see it; None for everyone signed in).

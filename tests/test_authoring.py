@@ -119,3 +119,35 @@ def test_reorder_modules(app: Flask, coordinator_client, lesson_id) -> None:
         positions = db.session.scalars(select(Module.id).order_by(Module.position)).all()
         assert positions.index(module_id) == 1
         assert sorted(db.session.scalars(select(Module.position))) == list(range(1, 12))
+
+
+def test_browser_line_endings_do_not_make_a_new_version(app: Flask, coordinator_client, lesson_id) -> None:
+    version = _versions(app, lesson_id)[0]
+    path = f"/curriculum/lessons/{lesson_id}/edit"
+    same = _form(title=version.titles["en"], summary=version.summaries["en"],
+                 easy_read=version.easy_reads["en"].replace("\n", "\r\n"),
+                 body=version.bodies["en"].replace("\n", "\r\n"), minutes=str(version.minutes))  # fmt: skip
+    response = post(coordinator_client, path, {**same, "save": "Save"})
+    assert "Nothing has changed" in response.get_data(as_text=True)
+    assert len(_versions(app, lesson_id)) == 1
+
+
+def test_importing_again_keeps_browser_edits(app: Flask, coordinator_client, lesson_id, tmp_path) -> None:
+    import shutil
+
+    from courses import DEFAULT_CONTENT
+
+    path = f"/curriculum/lessons/{lesson_id}/edit"
+    post(coordinator_client, path, {**_form(body="Edited in the browser."), "save": "Save"})
+    post(coordinator_client, f"/curriculum/lessons/{lesson_id}/publish", page=f"/curriculum/lessons/{lesson_id}")
+    unchanged = load_curriculum(app)
+    assert not unchanged.changed and unchanged.conflicts == []
+    root = tmp_path / "content"
+    shutil.copytree(DEFAULT_CONTENT, root)
+    lesson_file = next(root.glob("01-*/01-*.en.md"))
+    lesson_file.write_text(lesson_file.read_text().replace("## Activity", "## Activity\n\nChanged in the file.", 1))
+    conflict = load_curriculum(app, root)
+    assert conflict.conflicts == ["recovery/what-recovery-means"] and conflict.new_versions == []
+    with app.app_context():
+        live = db.session.get(Lesson, lesson_id).live_version
+        assert live.number == 2 and live.bodies["en"] == "Edited in the browser."

@@ -128,15 +128,67 @@ def test_inactive_trainees_are_highlighted(app: Flask, coordinator_client, cohor
     assert 'class="inactive"' in rows["Quiet One"] and 'class="inactive"' not in rows["New One"]
 
 
+def _busy_trainee(app: Flask, cohort, session_id: int) -> None:  # noqa: ANN001
+    """A trainee with completions, a study position and attendance, so every row touches related data."""
+    from courses.models import StudyPosition
+
+    enrolment = make_enrolment(app, make_user(app, Role.TRAINEE), cohort)
+    with app.app_context():
+        lessons = db.session.scalars(select(Lesson).order_by(Lesson.id).limit(3)).all()
+        for lesson in lessons:
+            db.session.add(LessonCompletion(enrolment_id=enrolment.id, lesson_id=lesson.id,
+                                            lesson_version_id=lesson.live_version.id, minutes_credited=60))  # fmt: skip
+        db.session.add(StudyPosition(enrolment_id=enrolment.id, lesson_id=lessons[-1].id))
+        db.session.add(Attendance(session_id=session_id, enrolment_id=enrolment.id, status="present",
+                                  minutes_credited=120))  # fmt: skip
+        db.session.commit()
+
+
 def test_grid_issues_a_fixed_number_of_queries(app: Flask, coordinator_client, cohort) -> None:
+    _schedule(coordinator_client, cohort)
+    with app.app_context():
+        session_id = db.session.scalar(select(LiveSession.id))
+
     def statements() -> int:
         with QueryCounter(app) as counter:
             assert coordinator_client.get(f"/courses/cohorts/{cohort.id}/progress").status_code == 200
         return counter.count
 
     for _ in range(2):
-        make_enrolment(app, make_user(app, Role.TRAINEE), cohort)
+        _busy_trainee(app, cohort, session_id)
     few = statements()
-    for _ in range(15):
-        make_enrolment(app, make_user(app, Role.TRAINEE), cohort)
+    for _ in range(12):
+        _busy_trainee(app, cohort, session_id)
     assert statements() == few <= 15
+
+
+def test_export_cells_never_become_formulas(app: Flask, coordinator_client, cohort) -> None:
+    make_enrolment(app, make_user(app, Role.TRAINEE, name='=HYPERLINK("http://x","y")'), cohort)
+    text = coordinator_client.get(f"/courses/cohorts/{cohort.id}/progress.csv").get_data(as_text=True)
+    assert "'=HYPERLINK" in text and "\n=HYPERLINK" not in text and ",=HYPERLINK" not in text
+
+
+def test_only_active_places_are_marked_present(app: Flask, coordinator_client, cohort) -> None:
+    gone = make_enrolment(app, make_user(app, Role.TRAINEE), cohort, status="withdrawn")
+    _schedule(coordinator_client, cohort)
+    with app.app_context():
+        session_id = db.session.scalar(select(LiveSession.id))
+    path = f"/courses/sessions/{session_id}"
+    refused = post(coordinator_client, path, {f"status-{gone.id}": "present"}, follow_redirects=True)
+    assert "active place" in refused.get_data(as_text=True)
+    post(coordinator_client, path, {f"status-{gone.id}": "absent"})
+    with app.app_context():
+        assert db.session.scalar(select(Attendance.status)) == "absent"
+
+
+def test_excused_sessions_do_not_lower_the_rate(app: Flask, coordinator_client, cohort) -> None:
+    trainee = make_user(app, Role.TRAINEE)
+    enrolment = make_enrolment(app, trainee, cohort)
+    for status in ("present", "excused", "absent", "present"):
+        _schedule(coordinator_client, cohort)
+        with app.app_context():
+            session_id = db.session.scalars(select(LiveSession.id).order_by(LiveSession.id.desc())).first()
+        post(coordinator_client, f"/courses/sessions/{session_id}", {f"status-{enrolment.id}": status})
+    client = app.test_client()
+    sign_in(client, trainee)
+    assert "attendance 67%" in client.get(f"/learn/{enrolment.id}").get_data(as_text=True)

@@ -152,14 +152,107 @@ def test_crisis_lessons_open_with_a_content_note_and_the_crisis_lines(app: Flask
     assert "Content note" not in client.get(f"{base}/{calm.id}").get_data(as_text=True)
 
 
-def test_hidden_lessons_are_not_shown_to_trainees(app: Flask, client, course) -> None:
-    lesson = _lesson(app, 2, 1)
-    with app.app_context():
-        db.session.get(Lesson, lesson.id).published = False
-        db.session.commit()
+def test_hidden_lessons_are_not_shown_and_do_not_count(app: Flask, client, course) -> None:
     sign_in(client, course["trainee"])
-    assert client.get(f"/learn/{course['enrolment'].id}/lessons/{lesson.id}").status_code == 404
-    assert "3 of 3 lessons" not in client.get(f"/learn/{course['enrolment'].id}").get_data(as_text=True)
+    base = f"/learn/{course['enrolment'].id}"
+    hidden = _lesson(app, 2, 4)
+    client.get(f"{base}/lessons/{hidden.id}")  # opened before it was hidden: the last place studied
+    for position in (1, 2, 3):
+        page = f"{base}/lessons/{_lesson(app, 2, position).id}"
+        post(client, f"{page}/complete", page=page)
+    client.get(f"{base}/lessons/{hidden.id}")
+    with app.app_context():
+        db.session.get(Lesson, hidden.id).published = False
+        db.session.commit()
+    assert client.get(f"{base}/lessons/{hidden.id}").status_code == 404
+    outline = client.get(base).get_data(as_text=True)
+    assert "3 of 3 lessons done" in outline  # module 2 is complete without the hidden lesson
+    assert f"lessons/{hidden.id}" not in outline  # "continue" does not point at it
+
+
+def test_a_lesson_of_another_programme_or_unpublished_is_not_reachable(app: Flask, client, course) -> None:
+    from lms.accounts.models import User
+
+    other = make_cohort(app)  # another programme, no lessons of its own
+    trainee = make_user(app, Role.TRAINEE)
+    enrolment = make_enrolment(app, trainee, other)
+    lesson = _lesson(app, 1, 1)
+    sign_in(client, trainee)
+    assert client.get(f"/learn/{enrolment.id}/lessons/{lesson.id}").status_code == 404
+    page = f"/learn/{course['enrolment'].id}/lessons/{lesson.id}"
+    draft_only = _lesson(app, 1, 2)
+    with app.app_context():
+        for version in db.session.get(Lesson, draft_only.id).versions:
+            version.published_at = None
+        db.session.commit()
+    owner = app.test_client()
+    sign_in(owner, course["trainee"])
+    assert owner.get(f"/learn/{course['enrolment'].id}/lessons/{draft_only.id}").status_code == 404
+    assert owner.get(page).status_code == 200
+    with app.app_context():
+        assert db.session.get(User, trainee.id) is not None
+
+
+def test_credit_is_for_the_version_on_screen(app: Flask, client, course) -> None:
+    from courses.authoring.services import publish_latest, save_draft
+    from lms.accounts.models import User
+
+    sign_in(client, course["trainee"])
+    lesson = _lesson(app, 1, 1)
+    page = f"/learn/{course['enrolment'].id}/lessons/{lesson.id}"
+    token = csrf_token(client, page)
+    with app.app_context():
+        first_version = db.session.get(Lesson, lesson.id).live_version.id
+    coordinator = make_user(app, Role.COORDINATOR)
+    with app.app_context():  # a new version goes live while the trainee is reading
+        target = db.session.get(Lesson, lesson.id)
+        save_draft(db.session.get(User, coordinator.id), target, "en", title="T", summary="", easy_read="",
+                   body="Shorter.", minutes=30, crisis_note=False)  # fmt: skip
+        publish_latest(db.session.get(User, coordinator.id), target)
+        db.session.commit()
+    client.post(f"{page}/complete", data={"csrf_token": token, "version": str(first_version)})
+    assert [c.minutes_credited for c in _completions(app)] == [120]
+
+
+@pytest.mark.parametrize("status", ["withdrawn", "completed"])
+def test_closed_places_are_read_only_and_keep_their_credit(app: Flask, client, course, status: str) -> None:
+    from lms.cohorts.models import Enrolment
+
+    sign_in(client, course["trainee"])
+    done, other = _lesson(app, 1, 1), _lesson(app, 1, 2)
+    base = f"/learn/{course['enrolment'].id}"
+    post(client, f"{base}/lessons/{done.id}/complete", page=f"{base}/lessons/{done.id}")
+    with app.app_context():
+        db.session.get(Enrolment, course["enrolment"].id).status = status
+        db.session.commit()
+    outline = client.get(base).get_data(as_text=True)
+    assert "2.0 of 100 hours credited" in outline and "closed for you" in outline
+    text = client.get(f"{base}/lessons/{other.id}").get_data(as_text=True)
+    assert "Key ideas" in text and "Mark as complete" not in text
+    post(client, f"{base}/lessons/{other.id}/complete", page=f"{base}/lessons/{other.id}")
+    assert len(_completions(app)) == 1
+
+
+def test_outline_and_lesson_pages_use_a_fixed_number_of_queries(app: Flask, client, course) -> None:
+    from tests.factories import QueryCounter
+
+    sign_in(client, course["trainee"])
+    base = f"/learn/{course['enrolment'].id}"
+    lesson = _lesson(app, 1, 1)
+
+    def statements() -> tuple[int, int]:
+        counts = []
+        for path in (base, f"{base}/lessons/{lesson.id}"):
+            with QueryCounter(app) as counter:
+                assert client.get(path).status_code == 200
+            counts.append(counter.count)
+        return counts[0], counts[1]
+
+    few = statements()
+    for module, position in ((1, 2), (2, 1), (3, 1), (4, 1)):
+        page = f"{base}/lessons/{_lesson(app, module, position).id}"
+        post(client, f"{page}/complete", page=page)
+    assert statements() == few
 
 
 def test_dashboard_shows_theory_hours(app: Flask, client, course) -> None:

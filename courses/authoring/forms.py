@@ -7,6 +7,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, IntegerField, StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange
 
+from courses.authoring.services import MAX_MINUTES
+
 
 class LessonForm(FlaskForm):
     title = StringField(_l("Title"), validators=[Length(max=200)])
@@ -21,7 +23,7 @@ class LessonForm(FlaskForm):
         validators=[Length(max=100_000)],
         description=_l("Use ## for headings, - for lists, **bold** and *italic*. HTML is not allowed."),
     )
-    minutes = IntegerField(_l("Study minutes"), validators=[InputRequired(), NumberRange(min=1, max=600)])
+    minutes = IntegerField(_l("Study minutes"), validators=[InputRequired(), NumberRange(min=1, max=MAX_MINUTES)])
     crisis_note = BooleanField(_l("Talks about crisis, self-harm or suicide (shows a content note)"))
     preview = SubmitField(_l("Preview"))
     save = SubmitField(_l("Save as new version"))

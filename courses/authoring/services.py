@@ -13,13 +13,14 @@ from lms.errors import DomainError
 from lms.extensions import db
 from lms.timeutil import utcnow
 
-MAX_MINUTES = 600
+MAX_MINUTES = 600  # also the editor form's limit
 
 
 def _with(texts: dict[str, str], language: str, value: str) -> dict[str, str]:
     updated = dict(texts)
-    if value.strip():
-        updated[language] = value.strip()
+    value = value.replace("\r\n", "\n").strip()  # browsers send CRLF; stored texts use LF
+    if value:
+        updated[language] = value
     else:
         updated.pop(language, None)
     return updated
@@ -60,6 +61,7 @@ def save_draft(
         minutes=minutes,
         crisis_note=crisis_note,
         content_hash=digest,
+        source="editor",
         created_by_id=actor.id,
         **texts,
     )
@@ -75,7 +77,6 @@ def publish_latest(actor: User, lesson: Lesson) -> LessonVersion:
     if latest is None or latest.published_at is not None:
         raise DomainError(_l("There is no new version to publish."))
     latest.published_at = utcnow()
-    lesson.published = True
     db.session.flush()
     record(actor, "lesson.published", lesson, version=latest.number)
     return latest

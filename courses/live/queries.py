@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, selectinload
 
 from courses.models import Attendance, LiveSession, Module
 from courses.queries import TheoryCredit, curriculum, studyable_lessons, theory_credit
-from courses.rules import INACTIVE_AFTER_DAYS
+from courses.rules import is_inactive
 from lms.accounts.models import User
 from lms.cohorts.models import Cohort, Enrolment
 from lms.extensions import db
@@ -73,7 +73,6 @@ def cohort_grid(cohort: Cohort, now: datetime) -> Grid:
     modules = curriculum(cohort.programme_id)
     module_of = {lesson.id: module.id for module in modules for lesson in studyable_lessons(module)}
     credits = theory_credit(e.id for e in enrolments)
-    threshold = now - timedelta(days=INACTIVE_AFTER_DAYS)
     rows = []
     for enrolment in enrolments:
         credit = credits[enrolment.id]
@@ -82,7 +81,7 @@ def cohort_grid(cohort: Cohort, now: datetime) -> Grid:
             if lesson_id in module_of:
                 done[module_of[lesson_id]] = done.get(module_of[lesson_id], 0) + 1
         last = credit.last_activity or enrolment.enrolled_at
-        inactive = enrolment.status == "active" and last < threshold
+        inactive = is_inactive(enrolment.status, last, now)
         rows.append(GridRow(enrolment=enrolment, credit=credit, done=done, inactive=inactive))
     counts = {module.id: len(studyable_lessons(module)) for module in modules}
     return Grid(modules=modules, lesson_counts=counts, rows=rows)

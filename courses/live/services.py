@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from courses.models import Attendance, AttendanceStatus, LiveSession, Module
-from courses.rules import attended_minutes
+from courses.rules import attended_minutes, can_earn_credit
 from lms.accounts.models import User
 from lms.audit.services import record
 from lms.cohorts.models import Cohort, Enrolment
@@ -18,6 +18,7 @@ from lms.extensions import db
 from lms.timeutil import utcnow
 
 MAX_DURATION = 8 * 60
+CREDITED = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.LATE})
 
 
 def schedule_session(
@@ -62,6 +63,8 @@ def record_attendance(actor: User, session: LiveSession, marks: Mapping[int, tup
     for enrolment_id, (status, minutes_late) in marks.items():
         if enrolment_id not in enrolments:
             raise DomainError(_l("Attendance can only be recorded for trainees of this cohort."))
+        if not can_earn_credit(enrolments[enrolment_id].status) and status in CREDITED:
+            raise DomainError(_l("Only trainees with an active place can be marked present or late."))
         if minutes_late < 0 or minutes_late >= session.duration_minutes:
             raise DomainError(_l("Minutes late must be less than the session's length."))
         if minutes_late and status is not AttendanceStatus.LATE:

@@ -6,7 +6,7 @@ import csv
 import io
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
+from flask_babel import format_datetime, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -21,6 +21,14 @@ from lms.errors import DomainError
 from lms.extensions import db
 from lms.forms import choices, show_error
 from lms.timeutil import utcnow
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    """Spreadsheets run cells starting with = + - @ as formulas: a name must never become one."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
 
 bp = Blueprint("live", __name__, url_prefix="/courses", template_folder="templates")
 
@@ -113,19 +121,20 @@ def cohort_progress_csv(cohort_id: int) -> Response:
     writer = csv.writer(out)
     writer.writerow(
         [_("Name"), _("E-mail"), _("Status")]
-        + [f"{m.position}. {m.title(language)}" for m in grid.modules]
+        + [safe_cell(f"{m.position}. {m.title(language)}") for m in grid.modules]
         + [_("Theory hours"), _("Attendance %"), _("Last activity"), _("Inactive 14 days")]
     )
     for row in grid.rows:
         rate = row.credit.attendance_rate
+        last = row.credit.last_activity
         writer.writerow(
-            [row.enrolment.user.name, row.enrolment.user.email, row.enrolment.status]
+            [safe_cell(row.enrolment.user.name), safe_cell(row.enrolment.user.email), row.enrolment.status_label]
             + [f"{row.done.get(m.id, 0)}/{grid.lesson_counts[m.id]}" for m in grid.modules]
             + [
                 f"{row.credit.minutes / 60:.1f}",
                 "" if rate is None else f"{rate * 100:.0f}",
-                row.credit.last_activity.isoformat(timespec="minutes") if row.credit.last_activity else "",
-                "yes" if row.inactive else "no",
+                format_datetime(last, "yyyy-MM-dd HH:mm") if last else "",
+                _("yes") if row.inactive else _("no"),
             ]
         )
     filename = f"progress-cohort-{cohort.id}.csv"

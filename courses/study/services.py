@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from courses.models import Lesson, LessonCompletion, StudyPosition
+from courses.models import Lesson, LessonCompletion, LessonVersion, StudyPosition
 from courses.rules import can_earn_credit
 from lms.accounts.models import User
 from lms.audit.services import record
@@ -44,7 +44,9 @@ def open_lesson(trainee: User, enrolment: Enrolment, lesson: Lesson) -> None:
     db.session.flush()
 
 
-def complete_lesson(trainee: User, enrolment: Enrolment, lesson: Lesson) -> tuple[LessonCompletion, bool]:
+def complete_lesson(
+    trainee: User, enrolment: Enrolment, lesson: Lesson, version_id: int | None = None
+) -> tuple[LessonCompletion, bool]:
     """Credit the lesson's declared minutes once, tied to the version studied; returns the completion and
     whether it is new. A second click changes nothing."""
     check_own(trainee, enrolment)
@@ -54,7 +56,7 @@ def complete_lesson(trainee: User, enrolment: Enrolment, lesson: Lesson) -> tupl
     existing = _completion(enrolment, lesson)
     if existing is not None:
         return existing, False
-    version = lesson.live_version
+    version = _studied_version(lesson, version_id)
     completion = LessonCompletion(
         enrolment_id=enrolment.id, lesson_id=lesson.id, lesson_version_id=version.id, minutes_credited=version.minutes
     )
@@ -68,6 +70,12 @@ def complete_lesson(trainee: User, enrolment: Enrolment, lesson: Lesson) -> tupl
     )
     db.session.flush()
     return completion, True
+
+
+def _studied_version(lesson: Lesson, version_id: int | None) -> LessonVersion:
+    """The version the trainee had on screen (a newer one may have been published since): credit that one."""
+    published = {v.id: v for v in lesson.versions if v.published_at is not None}
+    return published.get(version_id) or lesson.live_version
 
 
 def _completion(enrolment: Enrolment, lesson: Lesson) -> LessonCompletion | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -54,6 +54,7 @@ def outline(enrolment_id: int) -> str:
     credit = theory_credit([enrolment.id])[enrolment.id]
     progress = module_progress(curriculum(programme.id), credit.completed_lessons)
     position = study_position(enrolment.id)
+    visible = {lesson.id for entry in progress for lesson in entry.lessons}
     return render_template(
         "study/outline.html",
         enrolment=enrolment,
@@ -61,7 +62,7 @@ def outline(enrolment_id: int) -> str:
         credit=credit,
         progress=progress,
         theory_percent=percent(credit.minutes, programme.required_theory_hours),
-        continue_lesson=position.lesson if position else None,
+        continue_lesson=position.lesson if position and position.lesson_id in visible else None,
         next_lesson=next_lesson(progress),
         language=str(get_locale()),
     )
@@ -111,7 +112,8 @@ def complete_lesson(enrolment_id: int, lesson_id: int) -> Response:
     lesson = db.get_or_404(Lesson, lesson_id)
     if EmptyForm().validate_on_submit():
         try:
-            completion, new = services.complete_lesson(current_user, enrolment, lesson)
+            version_id = request.form.get("version", type=int)
+            completion, new = services.complete_lesson(current_user, enrolment, lesson, version_id)
         except NotAllowed:
             abort(404)
         except DomainError as error:
