@@ -42,8 +42,9 @@ def import_programme(source: ProgrammeSource, actor: User | None = None, overwri
     """
     programme = db.session.scalar(select(Programme).where(Programme.title == source.title))
     if programme is None:
-        programme = Programme(title=source.title, description=source.description, required_theory_hours=0,
-                              required_placement_hours=0)  # fmt: skip
+        programme = Programme(
+            title=source.title, description=source.description, required_theory_hours=0, required_placement_hours=0
+        )
         db.session.add(programme)
     report = ImportReport(programme=programme)
     if programme.id is None:

@@ -46,5 +46,10 @@ def register_panels(app: Flask) -> None:
     add_panel(app, "trainee.enrolment", trainee_progress)
     add_panel(app, "cohort.actions", cohort_links)
     add_navigation(app, "courses.my_course", _l("My course"), {Role.TRAINEE}, after="dashboards.landing")
-    add_navigation(app, "curriculum.list_programmes", _l("Curriculum"), {Role.COORDINATOR, Role.ADMIN},
-                   after="cohorts.list_programmes")  # fmt: skip
+    add_navigation(
+        app,
+        "curriculum.list_programmes",
+        _l("Curriculum"),
+        {Role.COORDINATOR, Role.ADMIN},
+        after="cohorts.list_programmes",
+    )

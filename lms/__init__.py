@@ -66,6 +66,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from lms import placements
     from lms.accounts.views import bp as accounts_bp
     from lms.admin.views import bp as admin_bp
     from lms.cohorts.views import bp as cohorts_bp
@@ -74,6 +75,7 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (dashboards_bp, accounts_bp, people_bp, cohorts_bp, admin_bp):
         app.register_blueprint(blueprint)
+    placements.init_app(app)
 
 
 def register_pipeline(app: Flask) -> None:

@@ -7,7 +7,7 @@ Refuses to run in production, where demo accounts with a known password would be
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import click
 from flask import current_app
@@ -20,6 +20,8 @@ from lms.accounts.roles import Role
 from lms.audit.services import record
 from lms.cohorts.models import Cohort, Enrolment, Programme
 from lms.extensions import db
+from lms.placements.models import Placement, PlacementSite, PlacementSupervisor
+from lms.timeutil import utcnow
 
 DEMO_PASSWORD = "entre-iguals-demo"
 PROGRAMME_TITLE = "Peer-support agent in mental health (160 h)"
@@ -27,13 +29,25 @@ PROGRAMME_DESCRIPTION = (
     "Training for people with lived experience of mental-health conditions: 100 hours of theory "
     "(online lessons and live sessions) and 60 hours of supervised placement in community rehabilitation services."
 )
-COHORT_NAME = "Girona 2027"
+COHORT_NAME = "Girona (demo)"
+SITES = [
+    ("Fundació Drissa (demo)", "Servei de Rehabilitació Comunitària de Girona", "Girona"),
+    ("Institut d'Assistència Sanitària (demo)", "Servei de Rehabilitació Comunitària de Salt", "Salt"),
+    ("Associació Salut Mental (demo)", "Club social", "Figueres"),
+]
 
 TRAINEES = [
-    ("Laia Puig", "ca"), ("Marc Serra", "ca"), ("Núria Vidal", "ca"), ("Jordi Roca", "ca"),
-    ("Carmen Ruiz", "es"), ("Javier Moreno", "es"), ("Aina Soler", "ca"), ("Pau Ferrer", "ca"),
-    ("Lucía Navarro", "es"), ("Samir Haddad", "en"),
-]  # fmt: skip
+    ("Laia Puig", "ca"),
+    ("Marc Serra", "ca"),
+    ("Núria Vidal", "ca"),
+    ("Jordi Roca", "ca"),
+    ("Carmen Ruiz", "es"),
+    ("Javier Moreno", "es"),
+    ("Aina Soler", "ca"),
+    ("Pau Ferrer", "ca"),
+    ("Lucía Navarro", "es"),
+    ("Samir Haddad", "en"),
+]
 STAFF = [
     ("supervisor1@demo.example", "Montserrat Camps", "ca", Role.SUPERVISOR),
     ("supervisor2@demo.example", "Andreu Pons", "ca", Role.SUPERVISOR),
@@ -77,8 +91,14 @@ def seed_demo() -> SeedResult:
         db.session.add(programme)
         created += 1
     cohort = db.session.scalar(select(Cohort).where(Cohort.programme == programme, Cohort.name == COHORT_NAME))
-    if cohort is None:
-        cohort = Cohort(programme=programme, name=COHORT_NAME, starts_on=date(2027, 1, 11), ends_on=date(2027, 6, 30))
+    today = utcnow().date()
+    if cohort is None:  # dates around today, so the demo can log hours at once
+        cohort = Cohort(
+            programme=programme,
+            name=COHORT_NAME,
+            starts_on=today - timedelta(days=42),
+            ends_on=today + timedelta(days=180),
+        )
         db.session.add(cohort)
         created += 1
     for email, name, language, role in STAFF:
@@ -93,9 +113,41 @@ def seed_demo() -> SeedResult:
             db.session.add(Enrolment(cohort=cohort, user=trainee))
             created += 1
     db.session.flush()
+    created += _seed_placements(cohort, today)
     if created:
         record(None, "demo.seeded", cohort, created=created)
     return SeedResult(created=created, programme=programme, cohort=cohort)
+
+
+def _seed_placements(cohort: Cohort, today: date) -> int:
+    """Three sites; every demo trainee placed at one, with that site's supervisor."""
+    created = 0
+    sites = []
+    for organisation, service, address in SITES:
+        site = db.session.scalar(select(PlacementSite).where(PlacementSite.organisation == organisation))
+        if site is None:
+            site = PlacementSite(organisation=organisation, service=service, address=address)
+            db.session.add(site)
+            created += 1
+        sites.append(site)
+    db.session.flush()
+    supervisors = [db.session.scalar(select(User).where(User.email == email)) for email, *_ in STAFF[:3]]
+    enrolments = db.session.scalars(select(Enrolment).where(Enrolment.cohort_id == cohort.id).order_by(Enrolment.id))
+    for number, enrolment in enumerate(enrolments):
+        if db.session.scalar(select(Placement.id).where(Placement.enrolment_id == enrolment.id)) is not None:
+            continue
+        placement = Placement(
+            enrolment_id=enrolment.id,
+            site_id=sites[number % 3].id,
+            starts_on=today - timedelta(days=28),
+            ends_on=today + timedelta(days=120),
+            target_hours=cohort.programme.required_placement_hours,
+        )
+        placement.supervisor_links = [PlacementSupervisor(supervisor_id=supervisors[number % 3].id)]
+        db.session.add(placement)
+        created += 1
+    db.session.flush()
+    return created
 
 
 @click.command("demo")

@@ -7,6 +7,15 @@ from lms.accounts.models import AccountToken, User, UserRole
 from lms.audit.models import AuditEvent
 from lms.cohorts.models import Cohort, Enrolment, EnrolmentStatusChange, Programme
 from lms.mail.models import OutboxMessage
+from lms.placements.models import (
+    EntryDecision,
+    EntryRevision,
+    HourEntry,
+    Observation,
+    Placement,
+    PlacementSite,
+    PlacementSupervisor,
+)
 
 __all__ = [
     "AccountToken",
@@ -14,7 +23,14 @@ __all__ = [
     "Cohort",
     "Enrolment",
     "EnrolmentStatusChange",
+    "EntryDecision",
+    "EntryRevision",
+    "HourEntry",
+    "Observation",
     "OutboxMessage",
+    "Placement",
+    "PlacementSite",
+    "PlacementSupervisor",
     "Programme",
     "User",
     "UserRole",

@@ -141,3 +141,38 @@ def load_curriculum(app: Flask, root=None):  # noqa: ANN001, ANN201 - returns th
         db.session.commit()
         db.session.expunge_all()
         return report
+
+
+def make_placement(
+    app: Flask,
+    trainee: User,
+    supervisors: list[User],
+    *,
+    cohort: Cohort | None = None,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    target_hours: int = 60,
+):  # noqa: ANN201
+    """A placement (and its site, and an enrolment) for ``trainee``, supervised by ``supervisors``."""
+    from datetime import timedelta
+
+    from lms.placements.models import Placement, PlacementSite, PlacementSupervisor
+    from lms.timeutil import utcnow
+
+    cohort = cohort or make_cohort(app)
+    enrolment = make_enrolment(app, trainee, cohort)
+    today = utcnow().date()
+    with app.app_context():
+        site = PlacementSite(organisation="Fundació Example", service="Servei de Rehabilitació Comunitària")
+        db.session.add(site)
+        db.session.flush()
+        placement = Placement(
+            enrolment_id=enrolment.id,
+            site_id=site.id,
+            starts_on=starts_on or today - timedelta(days=60),
+            ends_on=ends_on or today + timedelta(days=60),
+            target_hours=target_hours,
+        )
+        placement.supervisor_links = [PlacementSupervisor(supervisor_id=s.id) for s in supervisors]
+        db.session.add(placement)
+        return _keep(placement)

@@ -27,8 +27,13 @@ def coordinator_client(app: Flask, client):  # noqa: ANN001, ANN201
 
 
 def _form(**changes: str) -> dict[str, str]:
-    data = {"title": "What recovery means", "summary": "", "easy_read": "", "body": "## Key ideas\n\nText.",
-            "minutes": "120"}  # fmt: skip
+    data = {
+        "title": "What recovery means",
+        "summary": "",
+        "easy_read": "",
+        "body": "## Key ideas\n\nText.",
+        "minutes": "120",
+    }
     data.update(changes)
     return data
 
@@ -82,8 +87,13 @@ def test_editing_a_translation_keeps_the_other_languages(app: Flask, coordinator
 def test_an_unchanged_save_or_bad_minutes_save_nothing(app: Flask, coordinator_client, lesson_id) -> None:
     version = _versions(app, lesson_id)[0]
     path = f"/curriculum/lessons/{lesson_id}/edit"
-    same = _form(title=version.titles["en"], summary=version.summaries["en"], easy_read=version.easy_reads["en"],
-                 body=version.bodies["en"], minutes=str(version.minutes))  # fmt: skip
+    same = _form(
+        title=version.titles["en"],
+        summary=version.summaries["en"],
+        easy_read=version.easy_reads["en"],
+        body=version.bodies["en"],
+        minutes=str(version.minutes),
+    )
     unchanged = post(coordinator_client, path, {**same, "save": "Save"})
     assert "Nothing has changed" in unchanged.get_data(as_text=True)
     bad = post(coordinator_client, path, {**_form(minutes="0"), "save": "Save"})
@@ -94,12 +104,20 @@ def test_an_unchanged_save_or_bad_minutes_save_nothing(app: Flask, coordinator_c
 def test_reorder_lessons(app: Flask, coordinator_client, lesson_id) -> None:
     with app.app_context():
         programme_id = db.session.get(Lesson, lesson_id).module.programme_id
-    post(coordinator_client, f"/curriculum/lessons/{lesson_id}/move", {"direction": "down"},
-         page=f"/curriculum/programmes/{programme_id}")  # fmt: skip
+    post(
+        coordinator_client,
+        f"/curriculum/lessons/{lesson_id}/move",
+        {"direction": "down"},
+        page=f"/curriculum/programmes/{programme_id}",
+    )
     with app.app_context():
         assert db.session.get(Lesson, lesson_id).position == 2
-    post(coordinator_client, f"/curriculum/lessons/{lesson_id}/move", {"direction": "up"},
-         page=f"/curriculum/programmes/{programme_id}")  # fmt: skip
+    post(
+        coordinator_client,
+        f"/curriculum/lessons/{lesson_id}/move",
+        {"direction": "up"},
+        page=f"/curriculum/programmes/{programme_id}",
+    )
     with app.app_context():
         assert db.session.get(Lesson, lesson_id).position == 1
 
@@ -113,8 +131,12 @@ def test_reorder_modules(app: Flask, coordinator_client, lesson_id) -> None:
     with app.app_context():
         module = db.session.get(Lesson, lesson_id).module
         module_id, programme_id = module.id, module.programme_id
-    post(coordinator_client, f"/curriculum/modules/{module_id}/move", {"direction": "down"},
-         page=f"/curriculum/programmes/{programme_id}")  # fmt: skip
+    post(
+        coordinator_client,
+        f"/curriculum/modules/{module_id}/move",
+        {"direction": "down"},
+        page=f"/curriculum/programmes/{programme_id}",
+    )
     with app.app_context():
         positions = db.session.scalars(select(Module.id).order_by(Module.position)).all()
         assert positions.index(module_id) == 1
@@ -124,9 +146,13 @@ def test_reorder_modules(app: Flask, coordinator_client, lesson_id) -> None:
 def test_browser_line_endings_do_not_make_a_new_version(app: Flask, coordinator_client, lesson_id) -> None:
     version = _versions(app, lesson_id)[0]
     path = f"/curriculum/lessons/{lesson_id}/edit"
-    same = _form(title=version.titles["en"], summary=version.summaries["en"],
-                 easy_read=version.easy_reads["en"].replace("\n", "\r\n"),
-                 body=version.bodies["en"].replace("\n", "\r\n"), minutes=str(version.minutes))  # fmt: skip
+    same = _form(
+        title=version.titles["en"],
+        summary=version.summaries["en"],
+        easy_read=version.easy_reads["en"].replace("\n", "\r\n"),
+        body=version.bodies["en"].replace("\n", "\r\n"),
+        minutes=str(version.minutes),
+    )
     response = post(coordinator_client, path, {**same, "save": "Save"})
     assert "Nothing has changed" in response.get_data(as_text=True)
     assert len(_versions(app, lesson_id)) == 1

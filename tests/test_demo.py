@@ -31,9 +31,17 @@ def test_demo_seeds_the_programme_and_every_role(app: Flask, runner) -> None:
     assert "coordinator@demo.example" in result.output and DEMO_PASSWORD in result.output
     counts = _counts(app)
     assert counts == {
-        "programmes": 1, "cohorts": 1, "enrolments": 10, "users": 17,
-        "trainee": 10, "supervisor": 3, "assessor": 1, "coordinator": 1, "verifier": 1, "admin": 1,
-    }  # fmt: skip
+        "programmes": 1,
+        "cohorts": 1,
+        "enrolments": 10,
+        "users": 17,
+        "trainee": 10,
+        "supervisor": 3,
+        "assessor": 1,
+        "coordinator": 1,
+        "verifier": 1,
+        "admin": 1,
+    }
     with app.app_context():
         programme = db.session.scalar(select(Programme))
         assert programme.title == "Peer-support agent in mental health (160 h)"

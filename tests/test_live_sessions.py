@@ -38,8 +38,13 @@ def coordinator_client(app: Flask, client):  # noqa: ANN001, ANN201
 
 
 def _schedule(client, cohort, duration: str = "120"):  # noqa: ANN001, ANN202
-    data = {"title": "Recovery stories", "module": "0", "starts_at": "2027-02-03T10:00", "duration": duration,
-            "location": "Room 2"}  # fmt: skip
+    data = {
+        "title": "Recovery stories",
+        "module": "0",
+        "starts_at": "2027-02-03T10:00",
+        "duration": duration,
+        "location": "Room 2",
+    }
     return post(client, f"/courses/cohorts/{cohort.id}/sessions", data)
 
 
@@ -63,8 +68,11 @@ def test_recorded_attendance_is_credited_as_theory(app: Flask, coordinator_clien
     with app.app_context():
         session_id = db.session.scalar(select(LiveSession.id))
     path = f"/courses/sessions/{session_id}"
-    response = post(coordinator_client, path, {f"status-{ana_e.id}": "present", f"status-{ben_e.id}": "late",
-                                                f"late-{ben_e.id}": "30"})  # fmt: skip
+    response = post(
+        coordinator_client,
+        path,
+        {f"status-{ana_e.id}": "present", f"status-{ben_e.id}": "late", f"late-{ben_e.id}": "30"},
+    )
     assert response.status_code == 302
     with app.app_context():
         credited = dict(db.session.execute(select(Attendance.enrolment_id, Attendance.minutes_credited)).all())
@@ -100,8 +108,14 @@ def test_progress_grid_and_csv(app: Flask, coordinator_client, cohort) -> None:
     enrolment = make_enrolment(app, ana, cohort)
     with app.app_context():
         lesson = db.session.scalar(select(Lesson).join(Module).where(Module.position == 1, Lesson.position == 1))
-        db.session.add(LessonCompletion(enrolment_id=enrolment.id, lesson_id=lesson.id,
-                                        lesson_version_id=lesson.live_version.id, minutes_credited=120))  # fmt: skip
+        db.session.add(
+            LessonCompletion(
+                enrolment_id=enrolment.id,
+                lesson_id=lesson.id,
+                lesson_version_id=lesson.live_version.id,
+                minutes_credited=120,
+            )
+        )
         db.session.commit()
     page = coordinator_client.get(f"/courses/cohorts/{cohort.id}/progress").get_data(as_text=True)
     assert "Ana Puig" in page and "1/4" in page and "2.0 / 100" in page
@@ -136,11 +150,18 @@ def _busy_trainee(app: Flask, cohort, session_id: int) -> None:  # noqa: ANN001
     with app.app_context():
         lessons = db.session.scalars(select(Lesson).order_by(Lesson.id).limit(3)).all()
         for lesson in lessons:
-            db.session.add(LessonCompletion(enrolment_id=enrolment.id, lesson_id=lesson.id,
-                                            lesson_version_id=lesson.live_version.id, minutes_credited=60))  # fmt: skip
+            db.session.add(
+                LessonCompletion(
+                    enrolment_id=enrolment.id,
+                    lesson_id=lesson.id,
+                    lesson_version_id=lesson.live_version.id,
+                    minutes_credited=60,
+                )
+            )
         db.session.add(StudyPosition(enrolment_id=enrolment.id, lesson_id=lessons[-1].id))
-        db.session.add(Attendance(session_id=session_id, enrolment_id=enrolment.id, status="present",
-                                  minutes_credited=120))  # fmt: skip
+        db.session.add(
+            Attendance(session_id=session_id, enrolment_id=enrolment.id, status="present", minutes_credited=120)
+        )
         db.session.commit()
 
 

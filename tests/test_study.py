@@ -75,8 +75,17 @@ def test_completion_stays_tied_to_the_version_studied(app: Flask, client, course
     with app.app_context():
         actor, target = db.session.get(User, coordinator.id), db.session.get(Lesson, lesson.id)
         latest = target.latest_version
-        save_draft(actor, target, "en", title=latest.titles["en"], summary="", easy_read="", body="New text.",
-                   minutes=150, crisis_note=False)  # fmt: skip
+        save_draft(
+            actor,
+            target,
+            "en",
+            title=latest.titles["en"],
+            summary="",
+            easy_read="",
+            body="New text.",
+            minutes=150,
+            crisis_note=False,
+        )
         publish_latest(actor, target)
         db.session.commit()
         completion = db.session.scalar(select(LessonCompletion))
@@ -206,8 +215,17 @@ def test_credit_is_for_the_version_on_screen(app: Flask, client, course) -> None
     coordinator = make_user(app, Role.COORDINATOR)
     with app.app_context():  # a new version goes live while the trainee is reading
         target = db.session.get(Lesson, lesson.id)
-        save_draft(db.session.get(User, coordinator.id), target, "en", title="T", summary="", easy_read="",
-                   body="Shorter.", minutes=30, crisis_note=False)  # fmt: skip
+        save_draft(
+            db.session.get(User, coordinator.id),
+            target,
+            "en",
+            title="T",
+            summary="",
+            easy_read="",
+            body="Shorter.",
+            minutes=30,
+            crisis_note=False,
+        )
         publish_latest(db.session.get(User, coordinator.id), target)
         db.session.commit()
     client.post(f"{page}/complete", data={"csrf_token": token, "version": str(first_version)})

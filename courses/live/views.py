@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import format_datetime, get_locale
 from flask_babel import gettext as _
@@ -18,17 +15,10 @@ from lms.access import staff_only
 from lms.accounts.forms import EmptyForm
 from lms.cohorts.models import Cohort
 from lms.errors import DomainError
+from lms.exports import csv_response
 from lms.extensions import db
 from lms.forms import choices, show_error
 from lms.timeutil import utcnow
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas: a name must never become one."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
 
 bp = Blueprint("live", __name__, url_prefix="/courses", template_folder="templates")
 
@@ -113,22 +103,20 @@ def cohort_progress(cohort_id: int) -> str:
 @bp.route("/cohorts/<int:cohort_id>/progress.csv")
 @staff_only
 def cohort_progress_csv(cohort_id: int) -> Response:
-    """The grid as CSV (UTF-8 with BOM so spreadsheet programs read the accents right)."""
     cohort = db.get_or_404(Cohort, cohort_id)
     grid = queries.cohort_grid(cohort, utcnow())
     language = str(get_locale())
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
+    header = (
         [_("Name"), _("E-mail"), _("Status")]
-        + [safe_cell(f"{m.position}. {m.title(language)}") for m in grid.modules]
+        + [f"{m.position}. {m.title(language)}" for m in grid.modules]
         + [_("Theory hours"), _("Attendance %"), _("Last activity"), _("Inactive 14 days")]
     )
+    rows = []
     for row in grid.rows:
         rate = row.credit.attendance_rate
         last = row.credit.last_activity
-        writer.writerow(
-            [safe_cell(row.enrolment.user.name), safe_cell(row.enrolment.user.email), row.enrolment.status_label]
+        rows.append(
+            [row.enrolment.user.name, row.enrolment.user.email, row.enrolment.status_label]
             + [f"{row.done.get(m.id, 0)}/{grid.lesson_counts[m.id]}" for m in grid.modules]
             + [
                 f"{row.credit.minutes / 60:.1f}",
@@ -137,9 +125,4 @@ def cohort_progress_csv(cohort_id: int) -> Response:
                 _("yes") if row.inactive else _("no"),
             ]
         )
-    filename = f"progress-cohort-{cohort.id}.csv"
-    return Response(
-        "\ufeff" + out.getvalue(),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return csv_response(header, rows, f"progress-cohort-{cohort.id}.csv")

@@ -11,7 +11,7 @@ import secrets
 from collections.abc import Iterable
 from datetime import timedelta
 
-from flask import current_app, render_template, url_for
+from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
@@ -25,6 +25,7 @@ from lms.errors import DomainError, NotAllowed
 from lms.extensions import db
 from lms.mail.services import queue_mail
 from lms.timeutil import utcnow
+from lms.urls import absolute_url
 
 INVITATION = "invitation"
 PASSWORD_RESET = "password_reset"
@@ -176,7 +177,7 @@ def _send_link_mail(
     user: User, template: str, subject: LazyString, endpoint: str, raw_token: str, **context: object
 ) -> None:
     """Write the mail in the recipient's own language with an absolute link built from BASE_URL."""
-    link = current_app.config["BASE_URL"] + url_for(endpoint, token=raw_token)
+    link = absolute_url(endpoint, token=raw_token)
     with force_locale(user.preferred_language):
         body = render_template(template, user=user, link=link, **context)
         queue_mail(user.email, str(subject), body)

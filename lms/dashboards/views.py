@@ -10,6 +10,7 @@ from lms.access import public, roles_required, signed_in
 from lms.accounts.roles import LANDING_ORDER, Role
 from lms.cohorts.queries import enrolment_counts, enrolments_of, programmes_with_cohorts
 from lms.dashboards import queries
+from lms.placements.queries import supervisor_queue
 
 bp = Blueprint("dashboards", __name__, template_folder="templates")
 
@@ -41,7 +42,10 @@ def trainee() -> str:
 @bp.route("/dashboard/supervisor")
 @roles_required(Role.SUPERVISOR)
 def supervisor() -> str:
-    return render_template("dashboards/supervisor.html")
+    entries = supervisor_queue(current_user)
+    return render_template(
+        "dashboards/supervisor.html", pending=len(entries), hours=sum(e.minutes for e in entries) / 60
+    )
 
 
 @bp.route("/dashboard/assessor")
