@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from werkzeug.wrappers import Response
 
 from lms.access import roles_required, signed_in
 from lms.accounts.forms import EmptyForm
@@ -13,10 +12,12 @@ from lms.accounts.roles import Role
 from lms.errors import DomainError, NotAllowed
 from lms.extensions import db
 from lms.forms import show_error
+from lms.pdf import render_pdf
 from lms.placements import queries, services
 from lms.placements.forms import EntryForm
 from lms.placements.models import Category, EntryStatus, HourEntry, Placement
 from lms.placements.rules import EDITABLE
+from lms.timeutil import utcnow
 
 bp = Blueprint("placements", __name__, url_prefix="/placements", template_folder="templates")
 trainee_only = roles_required(Role.TRAINEE)
@@ -169,3 +170,28 @@ def delete_entry(entry_id: int) -> Response:
             db.session.commit()
             flash(_("Draft deleted."), "success")
     return redirect(url_for("placements.show_placement", placement_id=placement.id))
+
+
+@bp.route("/<int:placement_id>/record.pdf")
+@signed_in
+def record_pdf(placement_id: int) -> Response:
+    """The signed entries with their signers, for the trainee's portfolio (trainee, supervisors, coordinators)."""
+    placement = db.get_or_404(Placement, placement_id)
+    try:
+        services.check_can_view(current_user, placement)
+    except NotAllowed:
+        abort(403)
+    entries = queries.counted_entries(reversed(queries.entries_of(placement)))
+    html = render_template(
+        "placements/record.html",
+        placement=placement,
+        rows=[(entry, queries.approval_of(entry)) for entry in entries],
+        total=queries.totals([placement])[placement.id],
+        now=utcnow(),
+    )
+    filename = f"placement-record-{placement.id}.pdf"
+    return Response(
+        render_pdf(html, "css/print-record.css"),
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="{filename}"'},
+    )
