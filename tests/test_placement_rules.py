@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from flask import Flask
@@ -16,10 +17,9 @@ from lms.placements import services
 from lms.placements.models import Category, Decision, EntryDecision, HourEntry, Placement
 from lms.placements.queries import totals
 from lms.placements.rules import content_hash, supervision_ok
-from lms.timeutil import utcnow
 from tests.factories import make_placement, make_user
 
-TODAY = utcnow().date()
+TODAY = datetime.now(ZoneInfo("Europe/Madrid")).date()  # the service's "today"
 YESTERDAY = TODAY - timedelta(days=1)
 
 
@@ -190,3 +190,46 @@ def test_a_closed_placement_locks_its_entries(app: Flask, people) -> None:
 
 def test_supervision_ratio() -> None:
     assert supervision_ok(60, 20 * 60) and not supervision_ok(59, 20 * 60) and supervision_ok(0, 0)
+
+
+def test_overlaps_count_across_placements_but_not_rejected_entries(app: Flask, people) -> None:
+    second = make_placement(app, people["trainee"], [people["supervisor"]])
+    with app.app_context():
+        trainee, supervisor, _o, placement = _load(app, people)
+        other = db.session.get(Placement, second.id)
+        first = services.create_entry(trainee, placement, data())
+        with pytest.raises(DomainError, match="overlap"):
+            services.create_entry(trainee, other, data(start="10:00", end="11:00"))
+        services.submit_entries(trainee, [first])
+        services.decide(supervisor, first, Decision.REJECT, "Not placement work.")
+        services.create_entry(trainee, other, data(start="10:00", end="11:00"))  # the rejected slot is free
+        db.session.commit()
+        assert _entries() == 2
+
+
+def test_corrections_take_the_original_slot_and_one_at_a_time(app: Flask, people) -> None:
+    with app.app_context():
+        trainee, supervisor, _o, placement = _load(app, people)
+        original = services.create_entry(trainee, placement, data(start="08:00", end="20:00"))
+        services.submit_entries(trainee, [original])
+        services.decide(supervisor, original, Decision.APPROVE)
+        correction = services.correct_entry(trainee, original, data(start="08:00", end="12:00"))
+        with pytest.raises(DomainError, match="already has a correction"):
+            services.correct_entry(trainee, original, data(start="08:00", end="11:00"))
+        services.submit_entries(trainee, [correction])
+        services.decide(supervisor, correction, Decision.APPROVE)
+        services.create_entry(trainee, placement, data(start="13:00", end="14:00"))  # the replaced hours are free
+        db.session.commit()
+        assert totals([placement])[placement.id].approved == 4 * 60
+
+
+def test_closing_locks_drafts_too(app: Flask, people) -> None:
+    coordinator = make_user(app, Role.COORDINATOR)
+    with app.app_context():
+        trainee, _s, _o, placement = _load(app, people)
+        draft = services.create_entry(trainee, placement, data())
+        services.close_placement(db.session.get(User, coordinator.id), placement, "Finished.")
+        with pytest.raises(DomainError, match="closed"):
+            services.delete_draft(trainee, draft)
+        with pytest.raises(NotAllowed):
+            services.close_placement(trainee, placement, "Mine")

@@ -98,12 +98,13 @@ def test_supervisor_approves_a_week_in_one_action_and_returns_one(app: Flask, cl
     post(trainee_client, f"/placements/{placement_id}/submit", page=f"/placements/{placement_id}")
     sign_in(client, setup["supervisor"])
     queue = client.get("/supervision/").get_data(as_text=True)
-    ids = re.findall(r'name="entry" value="(\d+)"', queue)
+    ids = re.findall(r'name="entry" value="(\d+:\d+)"', queue)
     assert len(ids) == 5 and "5 entries waiting, 20.0 hours in all" in queue
     oldest = _entries(app)[-1].id
-    assert ids[0] == str(oldest)  # oldest first
+    assert ids[0] == f"{oldest}:1"  # oldest first, with the revision on screen
     returned = ids[1]
     post(client, "/supervision/", {"entry": [i for i in ids if i != returned]})
+    returned = returned.split(":")[0]
     response = post(
         client,
         f"/supervision/entries/{returned}",
@@ -129,7 +130,7 @@ def test_a_supervisor_of_another_placement_cannot_decide(app: Flask, client, set
     sign_in(client, make_user(app, Role.SUPERVISOR))
     assert "Nothing waits" in client.get("/supervision/").get_data(as_text=True)
     assert client.get(f"/supervision/entries/{entry_id}").status_code == 403
-    post(client, "/supervision/", {"entry": [str(entry_id)]})
+    post(client, "/supervision/", {"entry": [f"{entry_id}:1"]})
     assert _entries(app)[0].status == "submitted"
 
 
@@ -140,7 +141,7 @@ def test_approved_entries_cannot_be_edited_or_deleted(app: Flask, client, setup)
     _log(trainee_client, pid)
     post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
     sign_in(client, setup["supervisor"])
-    post(client, "/supervision/", {"entry": [str(_entries(app)[0].id)]})
+    post(client, "/supervision/", {"entry": [f"{_entries(app)[0].id}:1"]})
     entry_id = _entries(app)[0].id
     refused = post(
         trainee_client,
@@ -165,15 +166,25 @@ def test_approved_entries_cannot_be_edited_or_deleted(app: Flask, client, setup)
 def test_reflections_stay_between_trainee_and_supervisor(app: Flask, client, setup) -> None:
     trainee_client = app.test_client()
     sign_in(trainee_client, setup["trainee"])
-    _log(trainee_client, setup["placement"].id, reflection="A private thought.")
+    pid = setup["placement"].id
+    _log(trainee_client, pid, reflection="A private thought.")
     entry_id = _entries(app)[0].id
     assert "A private thought." in trainee_client.get(f"/placements/entries/{entry_id}").get_data(as_text=True)
     sign_in(client, make_user(app, Role.COORDINATOR))
+    assert client.get(f"/placements/entries/{entry_id}").status_code == 403  # a draft never sent is private
+    post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
     coordinator_view = client.get(f"/placements/entries/{entry_id}").get_data(as_text=True)
     assert "Prepared the room" in coordinator_view and "A private thought." not in coordinator_view
-    stranger = app.test_client()
-    sign_in(stranger, make_user(app, Role.TRAINEE))
-    assert stranger.get(f"/placements/entries/{entry_id}").status_code == 403
+    manage = client.get(f"/placement-admin/placements/{pid}").get_data(as_text=True)
+    assert "A private thought." not in manage
+    supervisor_view = app.test_client()
+    sign_in(supervisor_view, setup["supervisor"])
+    assert "A private thought." in supervisor_view.get(f"/placements/entries/{entry_id}").get_data(as_text=True)
+    for role in (Role.TRAINEE, Role.SUPERVISOR, Role.ADMIN):
+        stranger = app.test_client()
+        sign_in(stranger, make_user(app, role))
+        assert stranger.get(f"/placements/entries/{entry_id}").status_code == 403, role
+        assert stranger.get(f"/placements/{pid}/record.pdf").status_code == 403, role
 
 
 def test_coordinator_withdraws_an_approval_with_a_reason_and_closes(app: Flask, client, setup) -> None:
@@ -185,7 +196,7 @@ def test_coordinator_withdraws_an_approval_with_a_reason_and_closes(app: Flask, 
     supervisor_client = app.test_client()
     sign_in(supervisor_client, setup["supervisor"])
     entry_id = _entries(app)[0].id
-    post(supervisor_client, "/supervision/", {"entry": [str(entry_id)]})
+    post(supervisor_client, "/supervision/", {"entry": [f"{entry_id}:1"]})
     sign_in(client, make_user(app, Role.COORDINATOR))
     manage = f"/placement-admin/placements/{pid}"
     post(client, f"/placement-admin/entries/{entry_id}/withdraw", {"reason": ""}, page=manage)
@@ -193,8 +204,9 @@ def test_coordinator_withdraws_an_approval_with_a_reason_and_closes(app: Flask, 
     post(client, f"/placement-admin/entries/{entry_id}/withdraw", {"reason": "Wrong date."}, page=manage)
     assert _entries(app)[0].status == "submitted"
     post(client, f"/placement-admin/placements/{pid}/close", {"reason": "Placement over."}, page=manage)
-    response = post(supervisor_client, "/supervision/", {"entry": [str(entry_id)]}, follow_redirects=True)
-    assert "closed" in response.get_data(as_text=True) and _entries(app)[0].status == "submitted"
+    response = post(supervisor_client, "/supervision/", {"entry": [f"{entry_id}:1"]}, follow_redirects=True)
+    text = response.get_data(as_text=True)
+    assert "Nothing waits" in text and _entries(app)[0].status == "submitted"  # closed: out of the queue
     with app.app_context():
         assert db.session.get(Placement, pid).closed_at is not None
 
@@ -286,13 +298,143 @@ def test_placement_record_pdf_lists_signed_entries_with_signers(app: Flask, clie
     post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
     sign_in(client, setup["supervisor"])
     first = _entries(app)[0].id
-    post(client, "/supervision/", {"entry": [str(first)]})
+    post(client, "/supervision/", {"entry": [f"{first}:1"]})
     response = trainee_client.get(f"/placements/{pid}/record.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert response.data.startswith(b"%PDF")
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(response.data)).pages)
     assert "Co-led the Tuesday walk." in text and "Montse Camps" in text
-    assert "never sent" not in text
+    assert "never sent" not in text and "I felt useful." not in text  # reflections stay private
     stranger = app.test_client()
     sign_in(stranger, make_user(app, Role.TRAINEE))
     assert stranger.get(f"/placements/{pid}/record.pdf").status_code == 403
+
+
+def test_csv_lists_sent_entries_with_signers_and_no_reflections(app: Flask, client, setup) -> None:
+    trainee_client = app.test_client()
+    sign_in(trainee_client, setup["trainee"])
+    pid = setup["placement"].id
+    _log(trainee_client, pid, description="Signed walk.", start="09:00", end="10:00")
+    post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
+    _log(trainee_client, pid, description="Unsent draft.", start="11:00", end="12:00")
+    supervisor_client = app.test_client()
+    sign_in(supervisor_client, setup["supervisor"])
+    post(supervisor_client, "/supervision/", {"entry": [f"{_entries(app)[0].id}:1"]})
+    sign_in(client, make_user(app, Role.COORDINATOR))
+    with app.app_context():
+        cohort_id = db.session.get(Placement, pid).enrolment.cohort_id
+    text = client.get(f"/placement-admin/cohorts/{cohort_id}/hours.csv").get_data(as_text=True)
+    assert "Signed walk." in text and "Montse Camps" in text and "Approved" in text
+    assert "Unsent draft." not in text and "I felt useful." not in text
+
+
+def test_a_stale_page_cannot_approve_newer_content(app: Flask, client, setup) -> None:
+    """Supervisor B's queue shows version 1; meanwhile A returns it and the trainee changes it: B's tick fails."""
+    trainee_client = app.test_client()
+    sign_in(trainee_client, setup["trainee"])
+    pid = setup["placement"].id
+    _log(trainee_client, pid)
+    post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
+    entry_id = _entries(app)[0].id
+    sign_in(client, setup["supervisor"])
+    post(
+        client,
+        f"/supervision/entries/{entry_id}",
+        {"decision": "needs_info", "comment": "Which group?", "revision": "1"},
+    )
+    post(
+        trainee_client,
+        f"/placements/entries/{entry_id}/edit",
+        {
+            "worked_on": YESTERDAY,
+            "starts_at": "09:00",
+            "ends_at": "12:00",
+            "category": "shadowing",
+            "description": "The Tuesday group.",
+        },
+        page=f"/placements/entries/{entry_id}",
+    )
+    post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
+    response = post(client, "/supervision/", {"entry": [f"{entry_id}:1"]}, follow_redirects=True)
+    assert "already been decided, or changed" in response.get_data(as_text=True)
+    assert _entries(app)[0].status == "submitted"
+
+
+def test_decisions_withdrawals_and_closing_are_audited(app: Flask, client, setup) -> None:
+    from lms.audit.models import AuditEvent
+
+    trainee_client = app.test_client()
+    sign_in(trainee_client, setup["trainee"])
+    pid = setup["placement"].id
+    _log(trainee_client, pid)
+    post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
+    entry_id = _entries(app)[0].id
+    supervisor_client = app.test_client()
+    sign_in(supervisor_client, setup["supervisor"])
+    post(supervisor_client, "/supervision/", {"entry": [f"{entry_id}:1"]})
+    coordinator = make_user(app, Role.COORDINATOR)
+    sign_in(client, coordinator)
+    manage = f"/placement-admin/placements/{pid}"
+    post(client, f"/placement-admin/entries/{entry_id}/withdraw", {"reason": "Wrong day."}, page=manage)
+    post(client, f"/placement-admin/placements/{pid}/close", {"reason": "Finished."}, page=manage)
+    with app.app_context():
+        events = {e.action: e for e in db.session.scalars(select(AuditEvent))}
+        approve = events["hour_entry.approve"]
+        assert approve.actor_id == setup["supervisor"].id and len(approve.details["content_hash"]) == 64
+        assert events["hour_entry.withdraw_approval"].details["comment"] == "Wrong day."
+        assert events["placement.closed"].actor_id == coordinator.id
+
+
+def test_a_rejected_trainee_is_told_why(app: Flask, client, setup) -> None:
+    trainee_client = app.test_client()
+    sign_in(trainee_client, setup["trainee"])
+    pid = setup["placement"].id
+    _log(trainee_client, pid)
+    post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
+    sign_in(client, setup["supervisor"])
+    post(
+        client,
+        f"/supervision/entries/{_entries(app)[0].id}",
+        {"decision": "reject", "comment": "This was a day off.", "revision": "1"},
+    )
+    with app.app_context():
+        mail = db.session.scalar(select(OutboxMessage).where(OutboxMessage.to_address == setup["trainee"].email))
+        assert mail.subject == "Your supervisor did not approve some hours" and "This was a day off." in mail.body
+
+
+def test_queue_and_exports_use_a_fixed_number_of_queries(app: Flask, client, setup) -> None:
+    from tests.factories import QueryCounter
+
+    with app.app_context():
+        cohort = db.session.get(Placement, setup["placement"].id).enrolment.cohort
+        db.session.expunge_all()
+    coordinator = app.test_client()
+    sign_in(coordinator, make_user(app, Role.COORDINATOR))
+    sign_in(client, setup["supervisor"])
+
+    def add_trainee_with_entries() -> None:
+        trainee = make_user(app, Role.TRAINEE)
+        placement = make_placement(app, trainee, [setup["supervisor"]], cohort=cohort)
+        trainee_client = app.test_client()
+        sign_in(trainee_client, trainee)
+        for start, end in (("09:00", "10:00"), ("11:00", "12:00")):
+            _log(trainee_client, placement.id, start=start, end=end)
+        post(trainee_client, f"/placements/{placement.id}/submit", page=f"/placements/{placement.id}")
+
+    def statements() -> list[int]:
+        counts = []
+        for who, path in (
+            (client, "/supervision/"),
+            (coordinator, f"/placement-admin/cohorts/{cohort.id}"),
+            (coordinator, f"/placement-admin/cohorts/{cohort.id}/hours.csv"),
+        ):
+            with QueryCounter(app) as counter:
+                assert who.get(path).status_code == 200, path
+            counts.append(counter.count)
+        return counts
+
+    add_trainee_with_entries()
+    few = statements()
+    for _ in range(4):
+        add_trainee_with_entries()
+    assert statements() == few

@@ -36,11 +36,9 @@ def init_app(app: Flask) -> None:
 
 
 def _trainee_panel(enrolment) -> Markup | None:  # noqa: ANN001
-    from lms.extensions import db
-    from lms.placements.models import Placement
-    from lms.placements.queries import totals
+    from lms.placements.queries import placements_of_enrolment, totals
 
-    placements = db.session.scalars(db.select(Placement).filter_by(enrolment_id=enrolment.id)).all()
+    placements = placements_of_enrolment(enrolment.id)
     if not placements:
         return None
     return Markup(render_template("placements/_dashboard_panel.html", placements=placements, totals=totals(placements)))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
-from lms.access import staff_only
+from lms.access import roles_required, staff_only
 from lms.accounts.models import User, UserRole
 from lms.accounts.roles import Role
 from lms.cohorts.models import Cohort, Enrolment
@@ -46,12 +48,14 @@ def sites() -> str | Response:
 
 
 @bp.route("/cohorts/<int:cohort_id>", methods=["GET", "POST"])
-@staff_only
+@roles_required(Role.COORDINATOR)
 def cohort_placements(cohort_id: int) -> str | Response:
     """The cohort's placements with approved hours against target; the form sets up a new placement."""
     cohort = db.get_or_404(Cohort, cohort_id)
     form = PlacementForm()
-    enrolments = db.session.scalars(select(Enrolment).where(Enrolment.cohort_id == cohort.id)).all()
+    enrolments = db.session.scalars(
+        select(Enrolment).where(Enrolment.cohort_id == cohort.id).options(selectinload(Enrolment.user))
+    ).all()
     form.enrolment.choices = choices((e.id, e.user.name) for e in enrolments)
     form.site.choices = choices((s.id, s.name) for s in db.session.scalars(select(PlacementSite)).all())
     supervisors = db.session.scalars(
@@ -82,20 +86,20 @@ def cohort_placements(cohort_id: int) -> str | Response:
 
 
 @bp.route("/placements/<int:placement_id>")
-@staff_only
+@roles_required(Role.COORDINATOR)
 def manage(placement_id: int) -> str:
     placement = db.get_or_404(Placement, placement_id)
     return render_template(
         "placements/manage.html",
         placement=placement,
-        entries=queries.entries_of(placement),
+        entries=queries.entries_of(placement, sent_only=True),
         total=queries.totals([placement])[placement.id],
         form=ReasonForm(),
     )
 
 
 @bp.route("/entries/<int:entry_id>/withdraw", methods=["POST"])
-@staff_only
+@roles_required(Role.COORDINATOR)
 def withdraw(entry_id: int) -> Response | str:
     entry = db.get_or_404(HourEntry, entry_id)
     form = ReasonForm()
@@ -114,7 +118,7 @@ def withdraw(entry_id: int) -> Response | str:
 
 
 @bp.route("/placements/<int:placement_id>/close", methods=["POST"])
-@staff_only
+@roles_required(Role.COORDINATOR)
 def close(placement_id: int) -> Response:
     placement = db.get_or_404(Placement, placement_id)
     form = ReasonForm()
@@ -132,7 +136,7 @@ def close(placement_id: int) -> Response:
 
 
 @bp.route("/cohorts/<int:cohort_id>/hours.csv")
-@staff_only
+@roles_required(Role.COORDINATOR)
 def hours_csv(cohort_id: int) -> Response:
     """Every entry of the cohort's placements with its status and signer (no reflections: they are private)."""
     cohort = db.get_or_404(Cohort, cohort_id)
@@ -153,19 +157,18 @@ def hours_csv(cohort_id: int) -> Response:
 
 
 def _hour_rows(cohort: Cohort):  # noqa: ANN202 - yields CSV rows
-    for placement in queries.placements_of_cohort(cohort):
-        for entry in reversed(queries.entries_of(placement)):
-            approval = queries.approval_of(entry)
-            yield [
-                placement.enrolment.user.name,
-                placement.site.name,
-                entry.worked_on.isoformat(),
-                entry.starts_at.strftime("%H:%M"),
-                entry.ends_at.strftime("%H:%M"),
-                entry.minutes,
-                str(CATEGORY_LABELS[entry.category]),
-                entry.description,
-                str(ENTRY_STATUS_LABELS[entry.status]),
-                approval.decided_by.name if approval else "",
-                approval.decided_at.isoformat(timespec="minutes") if approval else "",
-            ]
+    for entry in queries.cohort_entries(cohort):
+        approval = queries.approval_of(entry)
+        yield [
+            entry.trainee.name,
+            entry.placement.site.name,
+            entry.worked_on.isoformat(),
+            entry.starts_at.strftime("%H:%M"),
+            entry.ends_at.strftime("%H:%M"),
+            entry.minutes,
+            str(CATEGORY_LABELS[entry.category]),
+            entry.description,
+            str(ENTRY_STATUS_LABELS[entry.status]),
+            approval.decided_by.name if approval else "",
+            format_datetime(approval.decided_at, "yyyy-MM-dd HH:mm") if approval else "",
+        ]

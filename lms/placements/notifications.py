@@ -13,7 +13,7 @@ from sqlalchemy.orm import selectinload
 from lms.accounts.models import User
 from lms.extensions import db
 from lms.mail.services import queue_mail
-from lms.placements.models import EntryStatus, HourEntry, Placement, PlacementSupervisor
+from lms.placements.models import Decision, EntryStatus, HourEntry, Placement, PlacementSupervisor
 from lms.urls import absolute_url
 
 
@@ -54,10 +54,17 @@ def send_digests() -> int:
     return len(per_supervisor)
 
 
-def tell_trainee_returned(entry: HourEntry, comment: str) -> None:
-    """The trainee learns that an entry came back, and why, in their own language."""
+def tell_trainee_returned(entry: HourEntry, decision: Decision, comment: str) -> None:
+    """The trainee learns that an entry came back (or was rejected), and why, in their own language."""
     trainee = entry.trainee
     link = absolute_url("placements.show_entry", entry_id=entry.id)
     with force_locale(trainee.preferred_language):
-        body = render_template("placements/mail/returned.txt", trainee=trainee, entry=entry, comment=comment, link=link)
-        queue_mail(trainee.email, _("Your supervisor has a question about your hours"), body)
+        rejected = decision is Decision.REJECT
+        body = render_template(
+            "placements/mail/returned.txt", trainee=trainee, entry=entry, comment=comment, link=link, rejected=rejected
+        )
+        if rejected:
+            subject = _("Your supervisor did not approve some hours")
+        else:
+            subject = _("Your supervisor has a question about your hours")
+        queue_mail(trainee.email, subject, body)

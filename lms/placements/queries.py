@@ -110,15 +110,24 @@ def placements_of_cohort(cohort: Cohort) -> list[Placement]:
     )
 
 
-def entries_of(placement: Placement) -> list[HourEntry]:
-    return list(
-        db.session.scalars(
-            select(HourEntry)
-            .where(HourEntry.placement_id == placement.id)
-            .options(selectinload(HourEntry.decisions))
-            .order_by(HourEntry.worked_on.desc(), HourEntry.starts_at.desc())
-        )
+def entries_of(placement: Placement, sent_only: bool = False) -> list[HourEntry]:
+    """A placement's entries, newest first. ``sent_only`` leaves out drafts never sent: they are the trainee's
+    own notes until submitted, so coordinators' screens and exports do not show them."""
+    query = (
+        select(HourEntry)
+        .where(HourEntry.placement_id == placement.id)
+        .options(selectinload(HourEntry.decisions).selectinload(EntryDecision.decided_by))
+        .order_by(HourEntry.worked_on.desc(), HourEntry.starts_at.desc())
     )
+    if sent_only:
+        query = query.where(HourEntry.id.in_(select(EntryRevision.entry_id)))
+    return list(db.session.scalars(query))
+
+
+def signed_record(placement: Placement) -> list[tuple[HourEntry, EntryDecision]]:
+    """The entries that count, oldest first, each with the approval that signs it: the placement record."""
+    entries = counted_entries(reversed(entries_of(placement)))
+    return [(entry, approval) for entry in entries if (approval := approval_of(entry)) is not None]
 
 
 def supervisor_queue(supervisor: User) -> list[HourEntry]:
@@ -127,8 +136,9 @@ def supervisor_queue(supervisor: User) -> list[HourEntry]:
     return list(
         db.session.scalars(
             select(HourEntry)
+            .join(Placement)
             .where(HourEntry.placement_id.in_(mine), HourEntry.status == EntryStatus.SUBMITTED.value)
-            .where(HourEntry.trainee_id != supervisor.id)
+            .where(HourEntry.trainee_id != supervisor.id, Placement.closed_at.is_(None))
             .options(selectinload(HourEntry.trainee), selectinload(HourEntry.placement).selectinload(Placement.site))
             .order_by(HourEntry.worked_on, HourEntry.starts_at, HourEntry.id)
         )
@@ -166,3 +176,29 @@ def entry_history(entry: HourEntry) -> list[HistoryItem]:
     items = [HistoryItem("revision", r.submitted_at, r) for r in entry.revisions]
     items += [HistoryItem("decision", d.decided_at, d) for d in entry.decisions]
     return sorted(items, key=lambda item: (item.at, item.kind == "decision"))
+
+
+def placements_of_enrolment(enrolment_id: int) -> list[Placement]:
+    return list(
+        db.session.scalars(
+            select(Placement).where(Placement.enrolment_id == enrolment_id).options(selectinload(Placement.site))
+        )
+    )
+
+
+def cohort_entries(cohort: Cohort) -> list[HourEntry]:
+    """Every sent entry of a cohort's placements, oldest first, with placement, trainee and signers: 5 queries."""
+    return list(
+        db.session.scalars(
+            select(HourEntry)
+            .join(Placement)
+            .join(Enrolment)
+            .where(Enrolment.cohort_id == cohort.id, HourEntry.id.in_(select(EntryRevision.entry_id)))
+            .options(
+                selectinload(HourEntry.placement).selectinload(Placement.site),
+                selectinload(HourEntry.trainee),
+                selectinload(HourEntry.decisions).selectinload(EntryDecision.decided_by),
+            )
+            .order_by(HourEntry.trainee_id, HourEntry.worked_on, HourEntry.starts_at)
+        )
+    )

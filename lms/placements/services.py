@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select, update
+from sqlalchemy import exists, select, update
 
 from lms.accounts.models import User
 from lms.accounts.roles import Role
@@ -31,6 +31,7 @@ from lms.placements.models import (
     PlacementSite,
     PlacementSupervisor,
 )
+from lms.placements.notifications import tell_trainee_returned
 from lms.placements.rules import EDITABLE, OCCUPYING, Slot, check_decision, check_slot, content_hash
 from lms.timeutil import local_today, utcnow
 
@@ -94,6 +95,8 @@ def create_placement(
 
 def close_placement(actor: User, placement: Placement, reason: str) -> None:
     """Lock the placement: no entry can be added, changed or decided any more."""
+    if placement.enrolment.user_id == actor.id:
+        raise NotAllowed(_l("Nobody closes their own placement."))
     if placement.closed_at is not None:
         raise DomainError(_l("This placement is already closed."))
     if not reason.strip():
@@ -142,7 +145,17 @@ def _check_content(placement: Placement, data: EntryData, trainee_id: int, ignor
             HourEntry.id.not_in(ignore or {0}),
         )
     ).all()
-    same_day = [Slot(e.worked_on, e.starts_at, e.ends_at) for e in others]
+    replaced = {e.corrects_id for e in others if e.corrects_id and e.status == EntryStatus.APPROVED.value}
+    replaced |= set(
+        db.session.scalars(
+            select(HourEntry.corrects_id).where(
+                HourEntry.trainee_id == trainee_id,
+                HourEntry.status == EntryStatus.APPROVED.value,
+                HourEntry.corrects_id.in_([e.id for e in others] or [0]),
+            )
+        )
+    )
+    same_day = [Slot(e.worked_on, e.starts_at, e.ends_at) for e in others if e.id not in replaced]
     slot = Slot(data.worked_on, data.starts_at, data.ends_at)
     check_slot(slot, today=local_today(), starts_on=placement.starts_on, ends_on=placement.ends_on, same_day=same_day)
 
@@ -182,7 +195,8 @@ def update_entry(trainee: User, entry: HourEntry, data: EntryData) -> None:
     ignore = {entry.id} | ({entry.corrects_id} if entry.corrects_id else set())
     _check_content(entry.placement, data, trainee.id, ignore)
     _apply(entry, data)
-    entry.revision += 1
+    if any(r.revision == entry.revision for r in entry.revisions):
+        entry.revision += 1  # the version the supervisor saw stays in the history as it was
     db.session.flush()
     record(trainee, "hour_entry.updated", entry, revision=entry.revision)
 
@@ -190,11 +204,23 @@ def update_entry(trainee: User, entry: HourEntry, data: EntryData) -> None:
 def delete_draft(trainee: User, entry: HourEntry) -> None:
     """Only a draft never submitted can go; anything a supervisor has seen stays for good."""
     _check_own(trainee, entry.placement)
+    _check_open(entry.placement)
     if entry.status != EntryStatus.DRAFT.value or entry.revisions:
         raise DomainError(_l("Only drafts that were never submitted can be deleted."))
     record(trainee, "hour_entry.deleted", entry, worked_on=entry.worked_on.isoformat())
     db.session.delete(entry)
     db.session.flush()
+
+
+def submit_all(trainee: User, placement: Placement) -> int:
+    """Send every draft and every corrected returned entry of the placement for sign-off."""
+    _check_own(trainee, placement)
+    sendable = db.session.scalars(
+        select(HourEntry).where(
+            HourEntry.placement_id == placement.id, HourEntry.status.in_([s.value for s in EDITABLE])
+        )
+    ).all()
+    return submit_entries(trainee, sendable)
 
 
 def submit_entries(trainee: User, entries: Iterable[HourEntry]) -> int:
@@ -232,7 +258,16 @@ def correct_entry(trainee: User, original: HourEntry, data: EntryData) -> HourEn
     """An approved entry is never edited: the correction is a new entry pointing at it, with its own sign-off."""
     if original.status != EntryStatus.APPROVED.value:
         raise DomainError(_l("Only approved entries are corrected this way; others can be edited."))
+    if pending_correction(original) is not None:
+        raise DomainError(_l("This entry already has a correction. Change or correct that one instead."))
     return create_entry(trainee, original.placement, data, corrects=original)
+
+
+def pending_correction(original: HourEntry) -> HourEntry | None:
+    """The correction of ``original`` that is not rejected, if any: one at a time, so hours never double."""
+    return db.session.scalar(
+        select(HourEntry).where(HourEntry.corrects_id == original.id, HourEntry.status != EntryStatus.REJECTED.value)
+    )
 
 
 def _hash(entry: HourEntry) -> str:
@@ -261,15 +296,15 @@ def decide(
     _check_open(entry.placement)
     row = _transition(supervisor, entry, decision, comment, seen_revision)
     if decision in (Decision.NEEDS_INFO, Decision.REJECT):
-        from lms.placements.notifications import tell_trainee_returned
-
-        tell_trainee_returned(entry, comment.strip())
+        tell_trainee_returned(entry, decision, comment.strip())
     return row
 
 
-def decide_many(supervisor: User, entries: Iterable[HourEntry], decision: Decision, comment: str = "") -> int:
-    """Apply one decision to several entries (e.g. approve a week); all or nothing."""
-    decided = [decide(supervisor, entry, decision, comment, entry.revision) for entry in entries]
+def decide_many(
+    supervisor: User, entries: Iterable[tuple[HourEntry, int]], decision: Decision, comment: str = ""
+) -> int:
+    """Apply one decision to several (entry, revision seen) pairs, e.g. approve a week; all or nothing."""
+    decided = [decide(supervisor, entry, decision, comment, seen) for entry, seen in entries]
     return len(decided)
 
 
@@ -290,6 +325,7 @@ def _transition(
     changed = db.session.execute(
         update(HourEntry)
         .where(HourEntry.id == entry.id, HourEntry.status == before.value, HourEntry.revision == revision)
+        .where(~exists().where(Placement.id == HourEntry.placement_id, Placement.closed_at.is_not(None)))
         .values(status=after.value, updated_at=utcnow())
         .execution_options(synchronize_session=False)
     )
@@ -343,11 +379,12 @@ def record_observation(
 # --- who sees what ------------------------------------------------------------------------------------------
 
 
-def check_can_view(user: User, placement: Placement) -> None:
-    """The trainee, the placement's supervisors, and coordinators or admins see a placement's entries."""
+def check_can_view(user: User, placement: Placement, entry: HourEntry | None = None) -> None:
+    """The trainee and the placement's supervisors see its entries; coordinators see entries once sent (a
+    draft never sent is the trainee's own note). Admins run the system, not the training: they do not."""
     if placement.enrolment.user_id == user.id or user.id in placement.supervisor_ids:
         return
-    if user.has_role(Role.COORDINATOR, Role.ADMIN):
+    if user.has_role(Role.COORDINATOR) and (entry is None or entry.revisions):
         return
     raise NotAllowed(_l("This placement is not yours to see."))
 

@@ -28,6 +28,11 @@ DECISION_LABELS = {  # shown in the decision menu
 }
 
 
+def _pair(value: str) -> tuple[int, int]:
+    entry_id, _sep, revision = value.partition(":")
+    return (int(entry_id), int(revision)) if entry_id.isdigit() and revision.isdigit() else (0, 0)
+
+
 @bp.route("/", methods=["GET", "POST"])
 @supervisor_only
 def queue() -> str | Response:
@@ -35,8 +40,8 @@ def queue() -> str | Response:
     entries = queries.supervisor_queue(current_user)
     form = EmptyForm()
     if form.validate_on_submit():
-        chosen = {int(value) for value in request.form.getlist("entry") if value.isdigit()}
-        selected = [e for e in entries if e.id in chosen]
+        seen = dict(_pair(value) for value in request.form.getlist("entry"))  # entry id -> revision on screen
+        selected = [(e, seen[e.id]) for e in entries if e.id in seen]
         try:
             approved = services.decide_many(current_user, selected, Decision.APPROVE)
         except (DomainError, NotAllowed) as error:

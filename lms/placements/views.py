@@ -86,9 +86,8 @@ def new_entry(placement_id: int) -> str | Response:
 def submit_drafts(placement_id: int) -> Response:
     placement = _own_placement(placement_id)
     if EmptyForm().validate_on_submit():
-        entries = [e for e in queries.entries_of(placement) if EntryStatus(e.status) in EDITABLE]
         try:
-            sent = services.submit_entries(current_user, entries)
+            sent = services.submit_all(current_user, placement)
         except DomainError as error:
             flash(str(error.message), "error")
         else:
@@ -103,11 +102,12 @@ def show_entry(entry_id: int) -> str:
     """An entry and its whole history; trainees, the placement's supervisors and coordinators may look."""
     entry = db.get_or_404(HourEntry, entry_id)
     try:
-        services.check_can_view(current_user, entry.placement)
+        services.check_can_view(current_user, entry.placement, entry)
     except NotAllowed:
         abort(403)
     return render_template(
         "placements/entry.html",
+        correctable=entry.status == EntryStatus.APPROVED.value and services.pending_correction(entry) is None,
         entry=entry,
         own=entry.trainee_id == current_user.id,
         show_reflection=services.can_read_reflection(current_user, entry.placement),
@@ -181,11 +181,10 @@ def record_pdf(placement_id: int) -> Response:
         services.check_can_view(current_user, placement)
     except NotAllowed:
         abort(403)
-    entries = queries.counted_entries(reversed(queries.entries_of(placement)))
     html = render_template(
         "placements/record.html",
         placement=placement,
-        rows=[(entry, queries.approval_of(entry)) for entry in entries],
+        rows=queries.signed_record(placement),
         total=queries.totals([placement])[placement.id],
         now=utcnow(),
     )
