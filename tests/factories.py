@@ -176,3 +176,16 @@ def make_placement(
         placement.supervisor_links = [PlacementSupervisor(supervisor_id=s.id) for s in supervisors]
         db.session.add(placement)
         return _keep(placement)
+
+
+def curriculum_cohort(app: Flask, name: str | None = None) -> Cohort:
+    """The bundled curriculum loaded, and a cohort of its programme."""
+    from courses import DEFAULT_CONTENT
+    from courses.content import read_programme
+
+    load_curriculum(app)
+    with app.app_context():
+        title = read_programme(DEFAULT_CONTENT).title
+        programme = db.session.scalar(db.select(Programme).filter_by(title=title))
+        db.session.expunge(programme)
+    return make_cohort(app, programme, name=name)

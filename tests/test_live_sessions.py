@@ -9,12 +9,10 @@ from sqlalchemy import select
 from courses.models import Attendance, AttendanceStatus, Lesson, LessonCompletion, LiveSession, Module
 from courses.rules import attendance_rate, attended_minutes
 from lms.accounts.roles import Role
-from lms.cohorts.models import Programme
 from lms.extensions import db
 from tests.factories import (
     QueryCounter,
-    load_curriculum,
-    make_cohort,
+    curriculum_cohort,
     make_enrolment,
     make_user,
     post,
@@ -24,11 +22,7 @@ from tests.factories import (
 
 @pytest.fixture
 def cohort(app: Flask):  # noqa: ANN201
-    load_curriculum(app)
-    with app.app_context():
-        programme = db.session.scalar(select(Programme))
-        db.session.expunge(programme)
-    return make_cohort(app, programme)
+    return curriculum_cohort(app)
 
 
 @pytest.fixture

@@ -40,6 +40,29 @@ def _log(client, placement_id: int, day: str = YESTERDAY, start: str = "09:00", 
     return post(client, f"/placements/{placement_id}/entries/new", data)
 
 
+def _as(app: Flask, person):  # noqa: ANN001, ANN202 - a signed-in test client
+    client = app.test_client()
+    sign_in(client, person)
+    return client
+
+
+def _send(client, placement_id: int) -> None:  # noqa: ANN001
+    post(client, f"/placements/{placement_id}/submit", page=f"/placements/{placement_id}")
+
+
+def _send_one(app: Flask, setup: dict, **fields):  # noqa: ANN202 - (trainee client, placement id)
+    """The trainee logs one entry (yesterday 09:00-13:00 unless told otherwise) and sends it for sign-off."""
+    trainee_client = _as(app, setup["trainee"])
+    pid = setup["placement"].id
+    _log(trainee_client, pid, **fields)
+    _send(trainee_client, pid)
+    return trainee_client, pid
+
+
+def _approve(client, entry_id: int, revision: int = 1):  # noqa: ANN001, ANN202
+    return post(client, "/supervision/", {"entry": [f"{entry_id}:{revision}"]})
+
+
 def _entries(app: Flask) -> list[HourEntry]:
     with app.app_context():
         rows = db.session.scalars(select(HourEntry).order_by(HourEntry.id)).all()
@@ -89,8 +112,7 @@ def test_the_form_says_never_to_identify_people(app: Flask, client, setup) -> No
 
 
 def test_supervisor_approves_a_week_in_one_action_and_returns_one(app: Flask, client, setup) -> None:
-    trainee_client = app.test_client()
-    sign_in(trainee_client, setup["trainee"])
+    trainee_client = _as(app, setup["trainee"])
     placement_id = setup["placement"].id
     today = utcnow().date()
     for days_ago in range(1, 6):
@@ -122,26 +144,19 @@ def test_supervisor_approves_a_week_in_one_action_and_returns_one(app: Flask, cl
 
 
 def test_a_supervisor_of_another_placement_cannot_decide(app: Flask, client, setup) -> None:
-    trainee_client = app.test_client()
-    sign_in(trainee_client, setup["trainee"])
-    _log(trainee_client, setup["placement"].id)
-    post(trainee_client, f"/placements/{setup['placement'].id}/submit", page=f"/placements/{setup['placement'].id}")
+    _send_one(app, setup)
     entry_id = _entries(app)[0].id
     sign_in(client, make_user(app, Role.SUPERVISOR))
     assert "Nothing waits" in client.get("/supervision/").get_data(as_text=True)
     assert client.get(f"/supervision/entries/{entry_id}").status_code == 403
-    post(client, "/supervision/", {"entry": [f"{entry_id}:1"]})
+    _approve(client, entry_id)
     assert _entries(app)[0].status == "submitted"
 
 
 def test_approved_entries_cannot_be_edited_or_deleted(app: Flask, client, setup) -> None:
-    trainee_client = app.test_client()
-    sign_in(trainee_client, setup["trainee"])
-    pid = setup["placement"].id
-    _log(trainee_client, pid)
-    post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
+    trainee_client, pid = _send_one(app, setup)
     sign_in(client, setup["supervisor"])
-    post(client, "/supervision/", {"entry": [f"{_entries(app)[0].id}:1"]})
+    _approve(client, _entries(app)[0].id)
     entry_id = _entries(app)[0].id
     refused = post(
         trainee_client,
@@ -164,15 +179,14 @@ def test_approved_entries_cannot_be_edited_or_deleted(app: Flask, client, setup)
 
 
 def test_reflections_stay_between_trainee_and_supervisor(app: Flask, client, setup) -> None:
-    trainee_client = app.test_client()
-    sign_in(trainee_client, setup["trainee"])
+    trainee_client = _as(app, setup["trainee"])
     pid = setup["placement"].id
     _log(trainee_client, pid, reflection="A private thought.")
     entry_id = _entries(app)[0].id
     assert "A private thought." in trainee_client.get(f"/placements/entries/{entry_id}").get_data(as_text=True)
     sign_in(client, make_user(app, Role.COORDINATOR))
     assert client.get(f"/placements/entries/{entry_id}").status_code == 403  # a draft never sent is private
-    post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
+    _send(trainee_client, pid)
     coordinator_view = client.get(f"/placements/entries/{entry_id}").get_data(as_text=True)
     assert "Prepared the room" in coordinator_view and "A private thought." not in coordinator_view
     manage = client.get(f"/placement-admin/placements/{pid}").get_data(as_text=True)
@@ -188,15 +202,10 @@ def test_reflections_stay_between_trainee_and_supervisor(app: Flask, client, set
 
 
 def test_coordinator_withdraws_an_approval_with_a_reason_and_closes(app: Flask, client, setup) -> None:
-    trainee_client = app.test_client()
-    sign_in(trainee_client, setup["trainee"])
-    pid = setup["placement"].id
-    _log(trainee_client, pid)
-    post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
-    supervisor_client = app.test_client()
-    sign_in(supervisor_client, setup["supervisor"])
+    trainee_client, pid = _send_one(app, setup)
+    supervisor_client = _as(app, setup["supervisor"])
     entry_id = _entries(app)[0].id
-    post(supervisor_client, "/supervision/", {"entry": [f"{entry_id}:1"]})
+    _approve(supervisor_client, entry_id)
     sign_in(client, make_user(app, Role.COORDINATOR))
     manage = f"/placement-admin/placements/{pid}"
     post(client, f"/placement-admin/entries/{entry_id}/withdraw", {"reason": ""}, page=manage)
@@ -273,11 +282,7 @@ def test_supervisor_records_an_observation(app: Flask, client, setup) -> None:
 
 
 def test_digests_go_to_each_supervisor_with_pending_entries(app: Flask, runner, setup) -> None:
-    trainee_client = app.test_client()
-    sign_in(trainee_client, setup["trainee"])
-    pid = setup["placement"].id
-    _log(trainee_client, pid)
-    post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
+    trainee_client, pid = _send_one(app, setup)
     result = runner.invoke(args=["placements", "send-digests"])
     assert "Queued 1 digest(s)." in result.output
     with app.app_context():
@@ -290,15 +295,14 @@ def test_placement_record_pdf_lists_signed_entries_with_signers(app: Flask, clie
 
     from pypdf import PdfReader
 
-    trainee_client = app.test_client()
-    sign_in(trainee_client, setup["trainee"])
+    trainee_client = _as(app, setup["trainee"])
     pid = setup["placement"].id
     _log(trainee_client, pid, description="Co-led the Tuesday walk.", start="09:00", end="11:00")
     _log(trainee_client, pid, description="Team meeting draft never sent.", start="12:00", end="13:00")
-    post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
+    _send(trainee_client, pid)
     sign_in(client, setup["supervisor"])
     first = _entries(app)[0].id
-    post(client, "/supervision/", {"entry": [f"{first}:1"]})
+    _approve(client, first)
     response = trainee_client.get(f"/placements/{pid}/record.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert response.data.startswith(b"%PDF")
@@ -311,15 +315,13 @@ def test_placement_record_pdf_lists_signed_entries_with_signers(app: Flask, clie
 
 
 def test_csv_lists_sent_entries_with_signers_and_no_reflections(app: Flask, client, setup) -> None:
-    trainee_client = app.test_client()
-    sign_in(trainee_client, setup["trainee"])
+    trainee_client = _as(app, setup["trainee"])
     pid = setup["placement"].id
     _log(trainee_client, pid, description="Signed walk.", start="09:00", end="10:00")
-    post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
+    _send(trainee_client, pid)
     _log(trainee_client, pid, description="Unsent draft.", start="11:00", end="12:00")
-    supervisor_client = app.test_client()
-    sign_in(supervisor_client, setup["supervisor"])
-    post(supervisor_client, "/supervision/", {"entry": [f"{_entries(app)[0].id}:1"]})
+    supervisor_client = _as(app, setup["supervisor"])
+    _approve(supervisor_client, _entries(app)[0].id)
     sign_in(client, make_user(app, Role.COORDINATOR))
     with app.app_context():
         cohort_id = db.session.get(Placement, pid).enrolment.cohort_id
@@ -330,11 +332,7 @@ def test_csv_lists_sent_entries_with_signers_and_no_reflections(app: Flask, clie
 
 def test_a_stale_page_cannot_approve_newer_content(app: Flask, client, setup) -> None:
     """Supervisor B's queue shows version 1; meanwhile A returns it and the trainee changes it: B's tick fails."""
-    trainee_client = app.test_client()
-    sign_in(trainee_client, setup["trainee"])
-    pid = setup["placement"].id
-    _log(trainee_client, pid)
-    post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
+    trainee_client, pid = _send_one(app, setup)
     entry_id = _entries(app)[0].id
     sign_in(client, setup["supervisor"])
     post(
@@ -354,7 +352,7 @@ def test_a_stale_page_cannot_approve_newer_content(app: Flask, client, setup) ->
         },
         page=f"/placements/entries/{entry_id}",
     )
-    post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
+    _send(trainee_client, pid)
     response = post(client, "/supervision/", {"entry": [f"{entry_id}:1"]}, follow_redirects=True)
     assert "already been decided, or changed" in response.get_data(as_text=True)
     assert _entries(app)[0].status == "submitted"
@@ -363,15 +361,10 @@ def test_a_stale_page_cannot_approve_newer_content(app: Flask, client, setup) ->
 def test_decisions_withdrawals_and_closing_are_audited(app: Flask, client, setup) -> None:
     from lms.audit.models import AuditEvent
 
-    trainee_client = app.test_client()
-    sign_in(trainee_client, setup["trainee"])
-    pid = setup["placement"].id
-    _log(trainee_client, pid)
-    post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
+    trainee_client, pid = _send_one(app, setup)
     entry_id = _entries(app)[0].id
-    supervisor_client = app.test_client()
-    sign_in(supervisor_client, setup["supervisor"])
-    post(supervisor_client, "/supervision/", {"entry": [f"{entry_id}:1"]})
+    supervisor_client = _as(app, setup["supervisor"])
+    _approve(supervisor_client, entry_id)
     coordinator = make_user(app, Role.COORDINATOR)
     sign_in(client, coordinator)
     manage = f"/placement-admin/placements/{pid}"
@@ -386,11 +379,7 @@ def test_decisions_withdrawals_and_closing_are_audited(app: Flask, client, setup
 
 
 def test_a_rejected_trainee_is_told_why(app: Flask, client, setup) -> None:
-    trainee_client = app.test_client()
-    sign_in(trainee_client, setup["trainee"])
-    pid = setup["placement"].id
-    _log(trainee_client, pid)
-    post(trainee_client, f"/placements/{pid}/submit", page=f"/placements/{pid}")
+    trainee_client, pid = _send_one(app, setup)
     sign_in(client, setup["supervisor"])
     post(
         client,

@@ -10,22 +10,25 @@ from sqlalchemy import func, select
 
 from courses.models import Lesson, LessonCompletion, LessonVersion, Module
 from lms.accounts.roles import Role
-from lms.cohorts.models import Programme
 from lms.extensions import db
-from tests.factories import csrf_token, load_curriculum, make_cohort, make_enrolment, make_user, post, sign_in
+from tests.factories import (
+    csrf_token,
+    curriculum_cohort,
+    make_cohort,
+    make_enrolment,
+    make_user,
+    post,
+    sign_in,
+)
 
 
 @pytest.fixture
 def course(app: Flask):  # noqa: ANN201
     """The bundled curriculum, a cohort of its programme and one enrolled trainee (signed out)."""
-    load_curriculum(app)
-    with app.app_context():
-        programme = db.session.scalar(select(Programme))
-        db.session.expunge(programme)
-    cohort = make_cohort(app, programme)
+    cohort = curriculum_cohort(app)
     trainee = make_user(app, Role.TRAINEE, language="en")
     enrolment = make_enrolment(app, trainee, cohort)
-    return {"programme": programme, "cohort": cohort, "trainee": trainee, "enrolment": enrolment}
+    return {"cohort": cohort, "trainee": trainee, "enrolment": enrolment}
 
 
 def _lesson(app: Flask, module_position: int, lesson_position: int) -> Lesson:

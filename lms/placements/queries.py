@@ -130,9 +130,13 @@ def signed_record(placement: Placement) -> list[tuple[HourEntry, EntryDecision]]
     return [(entry, approval) for entry in entries if (approval := approval_of(entry)) is not None]
 
 
+def _supervised_by(supervisor: User):  # noqa: ANN202 - a subquery of placement ids
+    return select(PlacementSupervisor.placement_id).where(PlacementSupervisor.supervisor_id == supervisor.id)
+
+
 def supervisor_queue(supervisor: User) -> list[HourEntry]:
     """Submitted entries of the placements this person supervises, oldest first."""
-    mine = select(PlacementSupervisor.placement_id).where(PlacementSupervisor.supervisor_id == supervisor.id)
+    mine = _supervised_by(supervisor)
     return list(
         db.session.scalars(
             select(HourEntry)
@@ -146,7 +150,7 @@ def supervisor_queue(supervisor: User) -> list[HourEntry]:
 
 
 def supervised_placements(supervisor: User) -> list[Placement]:
-    mine = select(PlacementSupervisor.placement_id).where(PlacementSupervisor.supervisor_id == supervisor.id)
+    mine = _supervised_by(supervisor)
     return list(
         db.session.scalars(
             select(Placement)

@@ -9,19 +9,14 @@ from flask import Flask
 from sqlalchemy import select
 
 from lms.accounts.roles import Role
-from lms.cohorts.models import Programme
 from lms.extensions import db
 from tests.browser.helpers import assert_accessible, sign_in_as
-from tests.factories import load_curriculum, make_cohort, make_enrolment, make_user
+from tests.factories import curriculum_cohort, make_enrolment, make_user
 
 
 @pytest.fixture
 def cohort(app: Flask):  # noqa: ANN201
-    load_curriculum(app)
-    with app.app_context():
-        programme = db.session.scalar(select(Programme))
-        db.session.expunge(programme)
-    return make_cohort(app, programme, name="Girona 2027")
+    return curriculum_cohort(app, name="Girona 2027")
 
 
 def test_trainee_studies_a_lesson_and_sees_hours_grow(app: Flask, page, cohort) -> None:
