@@ -16,6 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lms.cohorts.models import Cohort, Enrolment, Programme
 from lms.extensions import db
+from lms.schema import one_of
 from lms.timeutil import utcnow
 
 FALLBACK_LANGUAGE = "en"
@@ -192,7 +193,6 @@ ATTENDANCE_LABELS = {
     AttendanceStatus.ABSENT: _l("Absent"),
     AttendanceStatus.EXCUSED: _l("Excused"),
 }
-_ATTENDANCE_VALUES = ", ".join(f"'{status.value}'" for status in AttendanceStatus)
 
 
 class LiveSession(db.Model):
@@ -224,7 +224,7 @@ class Attendance(db.Model):
     __tablename__ = "attendances"
     __table_args__ = (
         UniqueConstraint("session_id", "enrolment_id"),
-        CheckConstraint(f"status IN ({_ATTENDANCE_VALUES})", name="status"),
+        one_of("status", AttendanceStatus, "status"),
         CheckConstraint("minutes_late >= 0", name="minutes_late"),
         Index("ix_attendances_enrolment_id", "enrolment_id"),
     )

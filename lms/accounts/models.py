@@ -11,11 +11,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lms.accounts.roles import Role
 from lms.extensions import db
+from lms.schema import one_of
 from lms.timeutil import utcnow
 
 LANGUAGE_CODES = ("ca", "es", "en")
-_ROLE_VALUES = ", ".join(f"'{role.value}'" for role in Role)
-_LANGUAGE_VALUES = ", ".join(f"'{code}'" for code in LANGUAGE_CODES)
 
 
 def new_session_token() -> str:
@@ -26,7 +25,7 @@ class User(UserMixin, db.Model):
     """A person who can sign in. Invited people exist before they have a password."""
 
     __tablename__ = "users"
-    __table_args__ = (CheckConstraint(f"preferred_language IN ({_LANGUAGE_VALUES})", name="language"),)
+    __table_args__ = (one_of("preferred_language", LANGUAGE_CODES, "language"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: Stored lower-case; sign-in compares lower-case too.
@@ -77,7 +76,7 @@ class UserRole(db.Model):
     """One role held by one person; who granted it and when is kept for the audit trail."""
 
     __tablename__ = "user_roles"
-    __table_args__ = (CheckConstraint(f"role IN ({_ROLE_VALUES})", name="role"),)
+    __table_args__ = (one_of("role", Role, "role"),)
 
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     role: Mapped[str] = mapped_column(String(20), primary_key=True)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lms.accounts.models import User
 from lms.extensions import db
+from lms.schema import one_of
 from lms.timeutil import utcnow
 
 
@@ -27,8 +28,6 @@ STATUS_LABELS = {
     EnrolmentStatus.WITHDRAWN: _l("Withdrawn"),
     EnrolmentStatus.COMPLETED: _l("Completed"),
 }
-
-_STATUS_VALUES = ", ".join(f"'{status.value}'" for status in EnrolmentStatus)
 
 
 class Programme(db.Model):
@@ -82,7 +81,7 @@ class Enrolment(db.Model):
     __tablename__ = "enrolments"
     __table_args__ = (
         UniqueConstraint("cohort_id", "user_id"),
-        CheckConstraint(f"status IN ({_STATUS_VALUES})", name="status"),
+        one_of("status", EnrolmentStatus, "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -107,8 +106,8 @@ class EnrolmentStatusChange(db.Model):
 
     __tablename__ = "enrolment_status_changes"
     __table_args__ = (
-        CheckConstraint(f"to_status IN ({_STATUS_VALUES})", name="to_status"),
-        CheckConstraint(f"from_status IN ({_STATUS_VALUES})", name="from_status"),
+        one_of("to_status", EnrolmentStatus, "to_status"),
+        one_of("from_status", EnrolmentStatus, "from_status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

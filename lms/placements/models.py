@@ -16,6 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from lms.accounts.models import User
 from lms.cohorts.models import Enrolment
 from lms.extensions import db
+from lms.schema import one_of
 from lms.timeutil import utcnow
 
 
@@ -68,10 +69,6 @@ DECISION_LABELS = {
     Decision.REJECT: _l("Rejected"),
     Decision.WITHDRAW_APPROVAL: _l("Approval withdrawn by the coordinator"),
 }
-
-
-def _values(enum: type[StrEnum]) -> str:
-    return ", ".join(f"'{member.value}'" for member in enum)
 
 
 class PlacementSite(db.Model):
@@ -136,8 +133,8 @@ class HourEntry(db.Model):
 
     __tablename__ = "hour_entries"
     __table_args__ = (
-        CheckConstraint(f"status IN ({_values(EntryStatus)})", name="status"),
-        CheckConstraint(f"category IN ({_values(Category)})", name="category"),
+        one_of("status", EntryStatus, "status"),
+        one_of("category", Category, "category"),
         CheckConstraint("ends_at > starts_at", name="times"),
         Index("ix_hour_entries_placement_status", "placement_id", "status"),
     )
@@ -197,7 +194,7 @@ class EntryDecision(db.Model):
     """A supervisor's decision (or a coordinator's withdrawal of an approval). An approval is a signature."""
 
     __tablename__ = "hour_entry_decisions"
-    __table_args__ = (CheckConstraint(f"decision IN ({_values(Decision)})", name="decision"),)
+    __table_args__ = (one_of("decision", Decision, "decision"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("hour_entries.id"), index=True)
